@@ -1,0 +1,1 @@
+"""Settings profiles: base (development default), production and test."""
