@@ -1,0 +1,1 @@
+"""Regions, samenwerkingsverbanden, municipalities, and what every content object shares."""

@@ -1,0 +1,22 @@
+"""Region look-ups shared by every app's views."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from regions.models import Region
+
+
+def region_list() -> QuerySet[Region]:
+    return Region.objects.filter(is_national=False)
+
+
+def region_get(*, slug: str) -> Region:
+    """The region for a URL part; national material has no region pages of its own."""
+    try:
+        return Region.objects.get(slug=slug, is_national=False)
+    except Region.DoesNotExist:
+        raise Http404("Deze regio bestaat niet.") from None
+
+
+def national_region() -> Region | None:
+    return Region.objects.filter(is_national=True).first()

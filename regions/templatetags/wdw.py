@@ -1,0 +1,19 @@
+"""Template filters: sanitised Markdown, and the source line under handbook content."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from regions.text import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text: str) -> str:
+    # Safe to mark: render_markdown escapes raw HTML and sanitises the result with an allow-list.
+    return mark_safe(render_markdown(text))  # noqa: S308
+
+
+@register.inclusion_tag("includes/source.html")
+def source(obj) -> dict:
+    return {"obj": obj}
