@@ -1,0 +1,1 @@
+"""Organisations, roles, schools, who is assigned where, meetings and the glossary."""
