@@ -1,0 +1,13 @@
+"""Route pages, the situation finder and the route comparison."""
+
+from django.urls import path
+
+from routes import views
+
+app_name = "routes"
+
+urlpatterns = [
+    path("routes/vergelijken/", views.compare, name="compare"),
+    path("<slug:region>/routes/<slug:slug>/", views.route_detail, name="route"),
+    path("<slug:region>/situaties/<slug:slug>/", views.situation_detail, name="situation"),
+]
