@@ -1,0 +1,60 @@
+"""The shared cast: an editor of region A, an editor of region B, a signed-in professional, an anonymous parent."""
+
+import os
+import shutil
+
+import pytest
+
+from regions.models import Region
+from tests import factories
+
+# Playwright's sync API runs an event loop in the test thread; Django's live_server is safe with it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture
+def region_a(db) -> Region:
+    return Region.objects.get(slug="amsterdam-diemen")
+
+
+@pytest.fixture
+def region_b(db) -> Region:
+    return Region.objects.get(slug="amersfoort")
+
+
+@pytest.fixture
+def national(db) -> Region:
+    return Region.objects.get(slug="landelijk")
+
+
+@pytest.fixture
+def editor_a(region_a):
+    return factories.editor_of(region_a, username="redacteur-a")
+
+
+@pytest.fixture
+def editor_b(region_b):
+    return factories.editor_of(region_b, username="redacteur-b")
+
+
+@pytest.fixture
+def professional(db):
+    return factories.UserFactory(username="professional")
+
+
+@pytest.fixture
+def parent_client(client):
+    """An anonymous visitor: a parent looking for help."""
+    return client
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's Chromium; this machine cannot download Playwright's own browser builds.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
+    }
