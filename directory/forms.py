@@ -50,3 +50,77 @@ class SchoolForm(forms.ModelForm):
                 "Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB.", code="invalid_postcode"
             )
         return postcode
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    """A region chosen by slug in a URL; unknown slugs get a Dutch message."""
+
+    def __init__(self, **kwargs):
+        from regions.models import Region
+
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("empty_label", "Alle regio's")
+        kwargs.setdefault("error_messages", {"invalid_choice": "Deze regio kennen we niet. Kies een regio uit de lijst."})
+        super().__init__(queryset=Region.objects.filter(is_national=False), to_field_name="slug", **kwargs)
+
+
+class SearchForm(forms.Form):
+    """/zoeken/?q=...&regio=...&sector=... — every part optional except the words."""
+
+    q = forms.CharField(
+        label="Zoekwoorden",
+        max_length=200,
+        error_messages={
+            "required": "Vul een of meer zoekwoorden in, bijvoorbeeld 'leerplicht' of 'IB'.",
+            "max_length": "Gebruik hooguit 200 tekens.",
+        },
+    )
+    regio = RegionChoiceField(label="Regio")
+    sector = forms.ModelChoiceField(
+        label="Schoolsoort",
+        queryset=None,
+        required=False,
+        to_field_name="code",
+        empty_label="Alle schoolsoorten",
+        error_messages={"invalid_choice": "Deze schoolsoort kennen we niet."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from regions.models import Sector
+
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.all()
+
+    def clean_q(self) -> str:
+        from directory.search import words
+
+        query = self.cleaned_data["q"].strip()
+        if not words(query):
+            raise forms.ValidationError(
+                "Uw zoekvraag bevat geen woorden waarop we kunnen zoeken. Probeer bijvoorbeeld 'leerplicht', 'IB' of 'verzuim'.",
+                code="no_words",
+            )
+        return query
+
+
+class PostcodeForm(forms.Form):
+    """The pupil's home postcode: only the four digits are used and nothing is stored."""
+
+    postcode = forms.CharField(
+        label="Postcode van het woonadres",
+        max_length=7,
+        help_text="Vier cijfers zijn genoeg, bijvoorbeeld 1055. We bewaren niets.",
+        error_messages={"required": "Vul een postcode in, bijvoorbeeld 1055 of 1055 AB."},
+    )
+
+    def clean_postcode(self) -> int:
+        compact = self.cleaned_data["postcode"].replace(" ", "").upper()
+        digits = compact[:4]
+        if not (
+            digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 9999 and (len(compact) == 4 or compact[4:].isalpha())
+        ):
+            raise forms.ValidationError(
+                "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.",
+                code="invalid_postcode",
+            )
+        return int(digits)

@@ -5,7 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from directory import selectors
+from directory.forms import SearchForm
 from directory.models import GlossaryTerm
+from directory.search import search as search_all
 from regions.selectors import region_get, region_list
 from routes.models import Route
 
@@ -68,8 +70,11 @@ def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    return render(request, "directory/search.html", {"query": query, "regions": region_list()})
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_valid():
+        results = search_all(form.cleaned_data["q"], region=form.cleaned_data["regio"], sector=form.cleaned_data["sector"])
+    return render(request, "directory/search.html", {"form": form, "results": results, "query": request.GET.get("q", "")})
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -294,3 +294,20 @@ class Correction(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.page_url
+
+
+class ContentVersion(models.Model):
+    """One counter that moves whenever any content changes; cached pages and look-ups key on it.
+
+    A row in the database (not a cache entry) so every server process sees the change at once.
+    """
+
+    counter = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("inhoudsversie")
+        verbose_name_plural = _("inhoudsversies")
+
+    def __str__(self) -> str:
+        return str(self.counter)
