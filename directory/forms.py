@@ -110,14 +110,20 @@ class PostcodeForm(forms.Form):
         label="Postcode van het woonadres",
         max_length=7,
         help_text="Vier cijfers zijn genoeg, bijvoorbeeld 1055. We bewaren niets.",
-        error_messages={"required": "Vul een postcode in, bijvoorbeeld 1055 of 1055 AB."},
+        error_messages={
+            "required": "Vul een postcode in, bijvoorbeeld 1055 of 1055 AB.",
+            "max_length": "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.",
+        },
     )
 
     def clean_postcode(self) -> int:
         compact = self.cleaned_data["postcode"].replace(" ", "").upper()
         digits = compact[:4]
         if not (
-            digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 9999 and (len(compact) == 4 or compact[4:].isalpha())
+            digits.isdigit()
+            and len(digits) == 4
+            and 1000 <= int(digits) <= 9999
+            and (len(compact) == 4 or (len(compact) == 6 and compact[4:].isalpha()))
         ):
             raise forms.ValidationError(
                 "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.",

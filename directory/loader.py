@@ -448,6 +448,7 @@ class Loader:
                 "regie_text": (item.get("regie_text") or "").strip()[:300],
                 "parents": (item.get("parents") or "").strip(),
                 "deadlines": (item.get("deadlines") or "").strip(),
+                "requires": (item.get("requires") or "").strip(),
                 **src_fields,
             },
             m2m={

@@ -1,13 +1,34 @@
-"""Composed queries for the directory pages; each page runs a fixed number of queries."""
+"""Composed queries for the directory pages; each page runs a fixed number of queries whatever the data size."""
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from directory.models import Assignment, ContactChannel, GlossaryTerm, Meeting, Organisation, Role, School
-from regions.models import Region
+from directory.models import (
+    Assignment,
+    ContactChannel,
+    GlossaryTerm,
+    Meeting,
+    Organisation,
+    OrganisationKind,
+    Role,
+    School,
+    ServiceArea,
+    Visibility,
+)
+from regions.models import Region, Sector
+from routes.models import Route, Situation, Step
+
+# The teams that families go to for help at home: chosen by where the pupil lives, not where the school is.
+NEIGHBOURHOOD_KINDS = [OrganisationKind.WIJKTEAM, OrganisationKind.OKT, OrganisationKind.CJG]
+
+
+def public_channel_queryset() -> QuerySet[ContactChannel]:
+    return ContactChannel.objects.filter(visibility=Visibility.PUBLIC)
 
 
 def organisations_for_region(*, region: Region) -> QuerySet[Organisation]:
@@ -15,7 +36,7 @@ def organisations_for_region(*, region: Region) -> QuerySet[Organisation]:
         Organisation.objects.published()
         .filter(region=region)
         .select_related("region")
-        .prefetch_related("channels", "opening_hours")
+        .prefetch_related(Prefetch("channels", queryset=public_channel_queryset()), "opening_hours")
     )
 
 
@@ -23,8 +44,40 @@ def roles_for_region(*, region: Region) -> QuerySet[Role]:
     return Role.objects.published().filter(region=region).select_related("region", "organisation").prefetch_related("sectors")
 
 
+def roles_by_sector(roles: list[Role], sectors: list[Sector]) -> list[tuple[Sector | None, list[Role]]]:
+    """Roles grouped under each sector they serve; roles without sectors under None ("alle schoolsoorten")."""
+    groups: OrderedDict = OrderedDict((s, []) for s in sectors)
+    general = []
+    for role in roles:
+        role_sectors = list(role.sectors.all())
+        if not role_sectors:
+            general.append(role)
+        for sector in role_sectors:
+            groups.setdefault(sector, []).append(role)
+    result = [(s, rs) for s, rs in groups.items() if rs]
+    return result + ([(None, general)] if general else [])
+
+
 def meetings_for_region(*, region: Region) -> QuerySet[Meeting]:
-    return Meeting.objects.published().filter(region=region).select_related("region", "chair").prefetch_related("members")
+    return (
+        Meeting.objects.published()
+        .filter(region=region)
+        .select_related("region", "chair__region")
+        .prefetch_related(Prefetch("members", queryset=Role.objects.published().select_related("region")), "sectors")
+    )
+
+
+def routes_for_region(*, region: Region) -> QuerySet[Route]:
+    return Route.objects.published().filter(region=region).select_related("region").prefetch_related("sectors")
+
+
+def situations_for_region(*, region: Region) -> QuerySet[Situation]:
+    return (
+        Situation.objects.published()
+        .filter(region=region)
+        .select_related("region", "route__region", "step")
+        .prefetch_related("sectors", "contacts__role__region")
+    )
 
 
 def schools_for_region(*, region: Region) -> QuerySet[School]:
@@ -36,24 +89,54 @@ def schools_for_region(*, region: Region) -> QuerySet[School]:
 
 def school_get(*, region: Region, slug: str) -> School:
     assignments = (
-        Assignment.objects.published().select_related("role", "role__region", "organisation").order_by("order", "role__name")
+        Assignment.objects.published()
+        .select_related("role__region", "role__organisation__region", "organisation__region")
+        .prefetch_related(
+            Prefetch("role__organisation__channels", queryset=public_channel_queryset()),
+            Prefetch("organisation__channels", queryset=public_channel_queryset()),
+        )
+        .order_by("order", "role__name")
     )
     if not settings.SHOW_DEMO_DATA:
         assignments = assignments.filter(is_demo=False)
     return get_object_or_404(
         schools_for_region(region=region)
-        .select_related("partnership", "partnership__organisation")
-        .prefetch_related(Prefetch("assignments", queryset=assignments)),
+        .select_related("partnership__organisation__region")
+        .prefetch_related(
+            Prefetch("assignments", queryset=assignments),
+            Prefetch("partnership__organisation__channels", queryset=public_channel_queryset()),
+        ),
         slug=slug,
+    )
+
+
+def routes_for_school(school: School) -> QuerySet[Route]:
+    """The routes of the school's region that apply to its sector (or to every sector)."""
+    return (
+        routes_for_region(region=school.region)
+        .filter(Q(sectors=school.sector) | Q(sectors__isnull=True))
+        .distinct()
+        .order_by("name")
     )
 
 
 def role_get(*, region: Region, slug: str) -> Role:
     return get_object_or_404(
-        roles_for_region(region=region).prefetch_related(
-            Prefetch("organisation__channels", queryset=ContactChannel.objects.filter(visibility="public")),
+        roles_for_region(region=region)
+        .select_related("organisation__region")
+        .prefetch_related(
+            Prefetch("organisation__channels", queryset=public_channel_queryset()),
+            "organisation__opening_hours",
             Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
-            "steps__route__region",
+            Prefetch("chaired_meetings", queryset=Meeting.objects.published().select_related("region")),
+            Prefetch(
+                "steps",
+                queryset=Step.objects.filter(route__in=Route.objects.published()).select_related("route__region"),
+            ),
+            Prefetch(
+                "regie_steps",
+                queryset=Step.objects.filter(route__in=Route.objects.published()).select_related("route__region"),
+            ),
         ),
         slug=slug,
     )
@@ -69,14 +152,34 @@ def organisation_get(*, region: Region, slug: str) -> Organisation:
     )
 
 
+def teams_for_postcode(*, region: Region, postcode: int) -> list[Organisation]:
+    """Neighbourhood teams whose service area covers this 4-digit postcode, narrowest range first."""
+    areas = (
+        ServiceArea.objects.filter(
+            organisation__region=region,
+            organisation__kind__in=NEIGHBOURHOOD_KINDS,
+            postcode_from__lte=postcode,
+            postcode_to__gte=postcode,
+        )
+        .filter(organisation__in=Organisation.objects.published())
+        .select_related("organisation__region")
+        .prefetch_related(Prefetch("organisation__channels", queryset=public_channel_queryset()), "organisation__opening_hours")
+    )
+    ranked = sorted(areas, key=lambda a: (a.postcode_to - a.postcode_from, a.organisation.name))
+    return list(OrderedDict((a.organisation.pk, a.organisation) for a in ranked).values())
+
+
+def neighbourhood_teams(*, region: Region) -> QuerySet[Organisation]:
+    return organisations_for_region(region=region).filter(kind__in=NEIGHBOURHOOD_KINDS)
+
+
 def glossary_terms() -> QuerySet[GlossaryTerm]:
     return GlossaryTerm.objects.published().select_related("region").order_by("term")
 
 
-def public_channels(organisation: Organisation) -> list[ContactChannel]:
-    """Channels anyone may see; uses the prefetched `channels`."""
-    return [c for c in organisation.channels.all() if c.visibility == "public"]
-
-
 def name_filter(query: str) -> Q:
-    return Q(name__icontains=query) | Q(city__icontains=query) | Q(postcode__istartswith=query.replace(" ", "")[:4])
+    compact = query.replace(" ", "")
+    condition = Q(name__icontains=query) | Q(city__icontains=query)
+    if compact[:4].isdigit():
+        condition |= Q(postcode__startswith=compact[:4])
+    return condition

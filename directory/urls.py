@@ -14,6 +14,8 @@ urlpatterns = [
     path("<slug:region>/", views.region_detail, name="region"),
     path("<slug:region>/scholen/", views.school_list, name="school_list"),
     path("<slug:region>/scholen/<slug:slug>/", views.school_detail, name="school"),
+    path("<slug:region>/scholen/<slug:slug>/contacten.vcf", views.school_vcard, name="school_vcard"),
+    path("<slug:region>/wijkteam/", views.team_finder, name="team_finder"),
     path("<slug:region>/rollen/<slug:slug>/", views.role_detail, name="role"),
     path("<slug:region>/organisaties/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

@@ -3,28 +3,40 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
 
 from directory import selectors
-from directory.forms import SearchForm
+from directory.forms import PostcodeForm, SearchForm
 from directory.models import GlossaryTerm
 from directory.search import search as search_all
+from directory.vcard import school_vcards
+from regions.cache import cache_public_page
+from regions.models import Sector
 from regions.selectors import region_get, region_list
-from routes.models import Route
 
 
+def can_see_professional_contacts(user) -> bool:
+    """Direct details of people are for signed-in professionals (and editors)."""
+    return user.is_authenticated and user.is_active
+
+
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/home.html", {"regions": region_list()})
 
 
+@cache_public_page
 def region_detail(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     roles = list(selectors.roles_for_region(region=region_obj))
     context = {
         "region": region_obj,
         "organisations": selectors.organisations_for_region(region=region_obj),
-        "roles": roles,
+        "roles_by_sector": selectors.roles_by_sector(roles, list(Sector.objects.all())),
         "meetings": selectors.meetings_for_region(region=region_obj),
-        "routes": Route.objects.published().filter(region=region_obj).select_related("region").prefetch_related("sectors"),
+        "routes": selectors.routes_for_region(region=region_obj),
+        "situations": selectors.situations_for_region(region=region_obj),
+        "postcode_form": PostcodeForm(),
     }
     return render(request, "directory/region_detail.html", context)
 
@@ -35,9 +47,6 @@ def school_list(request: HttpRequest, region: str) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     if query:
         schools = schools.filter(selectors.name_filter(query))
-    municipality = request.GET.get("gemeente", "")
-    if municipality:
-        schools = schools.filter(municipality__slug=municipality)
     page = Paginator(schools, 50).get_page(request.GET.get("pagina"))
     return render(request, "directory/school_list.html", {"region": region_obj, "page": page, "query": query})
 
@@ -45,25 +54,63 @@ def school_list(request: HttpRequest, region: str) -> HttpResponse:
 def school_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     school = selectors.school_get(region=region_obj, slug=slug)
-    return render(request, "directory/school_detail.html", {"region": region_obj, "school": school})
+    context = {
+        "region": region_obj,
+        "school": school,
+        "routes": selectors.routes_for_school(school),
+        "show_private": can_see_professional_contacts(request.user),
+    }
+    return render(request, "directory/school_detail.html", context)
 
 
+def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    region_obj = region_get(slug=region)
+    school = selectors.school_get(region=region_obj, slug=slug)
+    body = school_vcards(school, list(school.assignments.all()), show_private=can_see_professional_contacts(request.user))
+    response = HttpResponse(body, content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(school.name)}.vcf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@cache_public_page
 def role_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     role = selectors.role_get(region=region_obj, slug=slug)
     return render(request, "directory/role_detail.html", {"region": region_obj, "role": role})
 
 
+@cache_public_page
 def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     organisation = selectors.organisation_get(region=region_obj, slug=slug)
     return render(request, "directory/organisation_detail.html", {"region": region_obj, "organisation": organisation})
 
 
+def team_finder(request: HttpRequest, region: str) -> HttpResponse:
+    """Which wijkteam / Ouder- en Kindteam serves the pupil's home? Nothing typed here is stored."""
+    region_obj = region_get(slug=region)
+    form = PostcodeForm(request.GET or None)
+    teams = None
+    if form.is_valid():
+        teams = selectors.teams_for_postcode(region=region_obj, postcode=form.cleaned_data["postcode"])
+    context = {
+        "region": region_obj,
+        "form": form,
+        "teams": teams,
+        "all_teams": selectors.neighbourhood_teams(region=region_obj) if teams == [] or teams is None else [],
+    }
+    response = render(request, "directory/team_finder.html", context)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@cache_public_page
 def glossary(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/glossary.html", {"terms": selectors.glossary_terms()})
 
 
+@cache_public_page
 def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     term = get_object_or_404(GlossaryTerm.objects.published().select_related("region"), slug=slug)
     return render(request, "directory/term_detail.html", {"term": term})

@@ -84,6 +84,11 @@ class Step(SourceMixin, models.Model):
     meetings = models.ManyToManyField(Meeting, verbose_name=_("overleggen"), blank=True, related_name="steps")
     parents = models.TextField(_("ouders en leerling"), blank=True, help_text=_("Wat wordt ouders en leerling gevraagd?"))
     deadlines = models.TextField(_("termijnen"), blank=True)
+    requires = models.TextField(
+        _("wat moet er eerst zijn"),
+        blank=True,
+        help_text=_("Voorwaarden voor deze stap, bijvoorbeeld een OPP voor een TLV-aanvraag, of toestemming van ouders."),
+    )
     source_document = models.CharField(_("bron"), max_length=40, choices=SOURCE_CHOICES, default="redactie")
     source_section = models.CharField(_("bronhoofdstuk"), max_length=300, blank=True)
     history = HistoricalRecords()

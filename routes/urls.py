@@ -1,4 +1,4 @@
-"""Route pages, the situation finder and the route comparison."""
+"""Route pages, the situation finder, the attendance check and the route comparison."""
 
 from django.urls import path
 
@@ -9,5 +9,7 @@ app_name = "routes"
 urlpatterns = [
     path("routes/vergelijken/", views.compare, name="compare"),
     path("<slug:region>/routes/<slug:slug>/", views.route_detail, name="route"),
+    path("<slug:region>/situaties/", views.situation_list, name="situation_list"),
     path("<slug:region>/situaties/<slug:slug>/", views.situation_detail, name="situation"),
+    path("<slug:region>/verzuimcheck/", views.attendance_check, name="attendance_check"),
 ]

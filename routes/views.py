@@ -1,26 +1,57 @@
-"""Route pages, situations and the comparison across regions."""
+"""Route pages, "waar staan we?", the attendance check, situations and the comparison across regions."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from regions.cache import cache_public_page
 from regions.selectors import region_get
-from routes.models import Phase, Route, Situation
+from routes import selectors
+from routes.forms import AttendanceCheckForm
 
 
+@cache_public_page
 def route_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    route = get_object_or_404(
-        Route.objects.published().filter(region=region_obj).prefetch_related("steps__roles", "steps__next_links__to_step"),
-        slug=slug,
-    )
-    return render(request, "routes/route_detail.html", {"region": region_obj, "route": route})
+    route = selectors.route_get(region=region_obj, slug=slug)
+    step_slug = request.GET.get("stap", "")
+    position = selectors.position_at(route, step_slug) if step_slug else None
+    context = {
+        "region": region_obj,
+        "route": route,
+        "lanes": selectors.route_lanes(route),
+        "position": position,
+        "unknown_step": bool(step_slug) and position is None,
+    }
+    return render(request, "routes/route_detail.html", context, status=404 if step_slug and position is None else 200)
 
 
+def attendance_check(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = region_get(slug=region)
+    triggers = selectors.triggers_for_region(region=region_obj)
+    form = AttendanceCheckForm(request.GET or None)
+    assessment = selectors.assess(triggers, form.cleaned_data) if form.is_valid() else None
+    context = {"region": region_obj, "form": form, "assessment": assessment, "triggers": triggers}
+    response = render(request, "routes/attendance_check.html", context)
+    response["Cache-Control"] = "private, no-store"  # a pupil's figures: never kept by a shared cache
+    return response
+
+
+@cache_public_page
+def situation_list(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = region_get(slug=region)
+    situations = selectors.situations_for_region(region=region_obj)
+    return render(request, "routes/situation_list.html", {"region": region_obj, "situations": situations})
+
+
+@cache_public_page
 def situation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    situation = get_object_or_404(Situation.objects.published().filter(region=region_obj), slug=slug)
+    situation = selectors.situation_get(region=region_obj, slug=slug)
     return render(request, "routes/situation_detail.html", {"region": region_obj, "situation": situation})
 
 
+@cache_public_page
 def compare(request: HttpRequest) -> HttpResponse:
-    return render(request, "routes/compare.html", {"phases": Phase.objects.published()})
+    phases, regions, cells = selectors.phases_with_steps()
+    rows = [(phase, [cells.get((phase.pk, region.pk), []) for region in regions]) for phase in phases]
+    return render(request, "routes/compare.html", {"rows": rows, "regions": regions})

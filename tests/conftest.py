@@ -58,3 +58,10 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
     }
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # Browser tests use transactional databases that are flushed afterwards, which would also remove the
+    # regions the data migration created for the tests that follow; so they run last.
+    items.sort(key=lambda item: "/browser/" in str(item.path))

@@ -163,10 +163,66 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"gebruiker{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "een-lang-wachtwoord-123")
+    password = factory.django.Password("een-lang-wachtwoord-123")
 
 
 def editor_of(region: Region, *, username: str, role: str = "editor"):
     user = UserFactory(username=username, is_staff=True)
     RegionMembership.objects.create(user=user, region=region, role=role)
     return user
+
+
+def region_dataset(region: Region, *, size: int = 1, prefix: str = "") -> dict:
+    """A region with `size` times a small directory: organisations with channels and hours, roles, meetings,
+    a route with steps and a branch, triggers with rules, situations, schools with assignments.
+
+    Query-count tests build it at size 1 and size 10 and assert the pages run the same number of queries.
+    """
+    from directory.models import ServiceArea
+    from regions.models import Partnership, Sector
+
+    po, vo = Sector.objects.get(code="po"), Sector.objects.get(code="vo")
+    municipality = MunicipalityFactory(region=region, slug=f"{prefix}gemeente-{region.slug}", name=f"Gemeente {region.name}")
+    data: dict = {"organisations": [], "roles": [], "schools": [], "municipality": municipality}
+    route = RouteFactory(region=region, slug=f"{prefix}route", name="Testroute", kind="flow")
+    route.sectors.set([po, vo])
+    steps = []
+    for i in range(size):
+        org = OrganisationFactory(region=region, slug=f"{prefix}team-{i}", name=f"Buurtteam {i}", kind="wijkteam")
+        ContactChannelFactory(organisation=org, kind="phone", value=f"020-555 {1000 + i}", order=0)
+        ContactChannelFactory(organisation=org, kind="email", value=f"team{i}@example.org", order=1)
+        ContactChannelFactory(organisation=org, kind="phone", value=f"06-1234 {5000 + i}", visibility="professionals", order=2)
+        OpeningHoursFactory(organisation=org, weekday=0)
+        ServiceArea.objects.create(organisation=org, postcode_from=1000 + 10 * i, postcode_to=1009 + 10 * i)
+        role = RoleFactory(region=region, slug=f"{prefix}rol-{i}", name=f"Wijkteammedewerker {i}", organisation=org,
+                           tasks="Helpt gezinnen.", approach_for="Opvoedvragen.", not_for="Onderwijs.")  # fmt: skip
+        role.sectors.set([po, vo])
+        meeting = MeetingFactory(region=region, slug=f"{prefix}overleg-{i}", name=f"Ondersteuningsteam {i}", chair=role)
+        meeting.members.set([role])
+        step = StepFactory(route=route, slug=f"{prefix}stap-{i}", order=i + 1, title=f"Stap {i}", regie_role=role,
+                           branch="stagnatie" if i and i == size - 1 else "")  # fmt: skip
+        step.roles.set([role])
+        step.meetings.set([meeting])
+        if steps:
+            StepTransitionFactory(from_step=steps[-1], to_step=step, kind="escalate")
+        steps.append(step)
+        trigger = TriggerFactory(region=region, slug=f"{prefix}signaal-{i}", name=f"Signaal {i}", route=route, step=step,
+                                 contact_role=role)  # fmt: skip
+        TriggerRuleFactory(trigger=trigger, metric="sick_reports_12w", op="gte", value=4 + i)
+        situation = SituationFactory(region=region, slug=f"{prefix}situatie-{i}", route=route, step=step)
+        situation.contacts.create(role=role, order=0)
+        situation.sectors.set([po])
+        partnership = Partnership.objects.create(region=region, slug=f"{prefix}swv-{i}", name=f"SWV {i}", sector=po,
+                                                 organisation=org, status="published")  # fmt: skip
+        for j in range(3):
+            school = SchoolFactory(region=region, slug=f"{prefix}school-{i}-{j}", name=f"School {i}-{j}", sector=po,
+                                   municipality=municipality, partnership=partnership, postcode=f"{1000 + i} AB")  # fmt: skip
+            AssignmentFactory(school=school, role=role, organisation=org, person_name=f"Persoon {i}-{j}",
+                              phone="06-1111 2222", email=f"p{i}{j}@example.org", visibility="professionals")  # fmt: skip
+            AssignmentFactory(school=school, role=role, person_name=f"Team {i}-{j}", phone="020-555 0000",
+                              visibility="public")  # fmt: skip
+            data["schools"].append(school)
+        data["organisations"].append(org)
+        data["roles"].append(role)
+    data.update(route=route, steps=steps)
+    return data

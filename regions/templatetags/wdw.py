@@ -17,3 +17,11 @@ def markdown(text: str) -> str:
 @register.inclusion_tag("includes/source.html")
 def source(obj) -> dict:
     return {"obj": obj}
+
+
+@register.filter
+def phone_href(number: str) -> str:
+    """The digits of a phone number for a tel: link (without the scheme)."""
+    from directory.models import phone_href as href
+
+    return href(number or "").removeprefix("tel:")

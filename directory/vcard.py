@@ -1,0 +1,37 @@
+"""vCard 3.0 export of a school's contacts, so a professional can add them to a phone in one tap."""
+
+from __future__ import annotations
+
+from directory.models import Assignment, School
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def _card(*, name: str, org: str, title: str, phones: list[str], emails: list[str], note: str = "") -> list[str]:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_escape(name)}", f"N:{_escape(name)};;;;", f"ORG:{_escape(org)}"]
+    if title:
+        lines.append(f"TITLE:{_escape(title)}")
+    lines += [f"TEL;TYPE=WORK,VOICE:{_escape(p)}" for p in phones if p]
+    lines += [f"EMAIL;TYPE=INTERNET:{_escape(e)}" for e in emails if e]
+    if note:
+        lines.append(f"NOTE:{_escape(note)}")
+    return [*lines, "END:VCARD"]
+
+
+def school_vcards(school: School, assignments: list[Assignment], *, show_private: bool) -> str:
+    """One card per visible contact; private contacts fall back to their organisation's public channels."""
+    lines: list[str] = []
+    for assignment in assignments:
+        role = assignment.role
+        if assignment.visibility == "public" or show_private:
+            lines += _card(name=assignment.person_name, org=school.name, title=role.name,
+                           phones=[assignment.phone], emails=[assignment.email],
+                           note="Voorbeeldgegevens" if assignment.is_demo else "")  # fmt: skip
+        elif role.organisation:
+            channels = list(role.organisation.channels.all())
+            lines += _card(name=f"{role.name} – {role.organisation.name}", org=role.organisation.name, title=role.name,
+                           phones=[c.value for c in channels if c.kind == "phone"],
+                           emails=[c.value for c in channels if c.kind == "email"])  # fmt: skip
+    return "\r\n".join(lines) + "\r\n"
