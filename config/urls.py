@@ -8,6 +8,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/v1/", include("directory.api_urls")),
     path("", include("routes.urls")),
     path("", include("directory.urls")),
 ]

@@ -15,8 +15,8 @@ from routes.models import Metric, Phase, Route, Situation, Step, StepTransition,
 ROLE_QS = Role.objects.published().select_related("region")
 
 
-def route_get(*, region: Region, slug: str) -> Route:
-    steps = Step.objects.select_related("phase", "regie_role__region").prefetch_related(
+def _steps_queryset() -> QuerySet[Step]:
+    return Step.objects.select_related("phase", "regie_role__region").prefetch_related(
         Prefetch("roles", queryset=ROLE_QS),
         Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
         Prefetch("next_links", queryset=StepTransition.objects.select_related("to_step")),
@@ -26,13 +26,19 @@ def route_get(*, region: Region, slug: str) -> Route:
             queryset=Trigger.objects.published().select_related("contact_role__region").prefetch_related("rules"),
         ),
     )
-    return get_object_or_404(
+
+
+def routes_with_steps(*, region: Region) -> QuerySet[Route]:
+    return (
         Route.objects.published()
         .filter(region=region)
         .select_related("region")
-        .prefetch_related(Prefetch("steps", queryset=steps), "sectors"),
-        slug=slug,
+        .prefetch_related(Prefetch("steps", queryset=_steps_queryset()), "sectors")
     )
+
+
+def route_get(*, region: Region, slug: str) -> Route:
+    return get_object_or_404(routes_with_steps(region=region), slug=slug)
 
 
 @dataclass

@@ -1,0 +1,84 @@
+"""The read-only JSON API and the HSDS export: public data only, Dutch errors, constant queries."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+
+@pytest.fixture
+def data(region_a):
+    cache.clear()
+    return factories.region_dataset(region_a, size=2)
+
+
+def test_regions_lists_the_three_regions_not_the_national_scope(client, db):
+    names = [r["name"] for r in client.get("/api/v1/regios/").json()["results"]]
+    assert len(names) == 3 and "Landelijk" not in names
+
+
+def test_schools_give_public_contacts_only(client, data):
+    body = client.get("/api/v1/amsterdam-diemen/scholen/").json()
+    assert body["count"] == 6
+    contacts = [c for s in body["results"] for c in s["contacts"]]
+    assert {c["name"] for c in contacts} == {f"Team {i}-{j}" for i in range(2) for j in range(3)}
+    assert "06-1111 2222" not in str(body)
+
+
+def test_organisations_leave_out_professionals_only_channels(client, data):
+    body = client.get("/api/v1/amsterdam-diemen/organisaties/").json()
+    values = [c["value"] for o in body["results"] for c in o["channels"]]
+    assert "020-555 1000" in values and "06-1234 5000" not in values
+    assert body["results"][0]["opening_hours"][0]["day"] == "maandag"
+
+
+def test_search_returns_the_documented_shape_best_first(client, data):
+    body = client.get("/api/v1/zoeken/", {"q": "wijkteammedewerker", "regio": "amsterdam-diemen"}).json()
+    assert body["query"] == "wijkteammedewerker"
+    first = body["results"][0]
+    assert {"kind", "title", "url", "snippet"} <= set(first) and first["kind"] == "role"
+    assert [r["score"] for r in body["results"]] == sorted((r["score"] for r in body["results"]), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/api/v1/zoeken/?q=", 400, "Vul een of meer zoekwoorden in"),
+        ("/api/v1/zoeken/?q=lpa&regio=atlantis", 400, "Deze regio kennen we niet"),
+        ("/api/v1/atlantis/rollen/", 404, "Deze regio bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=99", 400, "Deze pagina bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=x", 400, "Deze pagina bestaat niet"),
+    ],
+)
+def test_bad_api_input_gets_json_with_a_dutch_message(client, data, url, status, message):
+    response = client.get(url)
+    assert response.status_code == status
+    assert message in response.json()["fout"]
+
+
+def test_the_api_is_read_only(client, data):
+    assert client.post("/api/v1/regios/").status_code == 405
+
+
+def test_hsds_export_has_organisations_with_services_phones_and_schedules(client, data):
+    body = client.get("/api/v1/amsterdam-diemen/hsds.json").json()
+    org = next(o for o in body["organizations"] if o["name"] == "Buurtteam 0")
+    assert org["phones"][0]["number"] == "020-555 1000"
+    assert org["email"] == "team0@example.org"
+    assert org["schedules"][0]["byday"] == "MO"
+    assert org["services"][0]["name"] == "Wijkteammedewerker 0"
+    assert "06-1234 5000" not in str(body)
+
+
+@pytest.mark.parametrize("path", ["organisaties/", "rollen/", "scholen/", "routes/", "hsds.json"])
+def test_api_queries_do_not_grow_with_the_data(client, region_a, region_b, path):
+    factories.region_dataset(region_a, size=1)
+    factories.region_dataset(region_b, size=10)
+    counts = []
+    for region in ("amsterdam-diemen", "amersfoort"):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(f"/api/v1/{region}/{path}").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
