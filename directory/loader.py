@@ -473,8 +473,9 @@ class Loader:
                     self.error(src, f"stap '{route.slug}/{step.slug}'", f"leidt naar onbekende stap '{link.get('to')}'")
                     continue
                 rows.append({"to_step": target, "kind": link.get("kind", "escalate"), "label": (link.get("label") or "")[:300]})
+            had_links = step.next_links.exists()
             if self.sync_children(step, "next_links", StepTransition, "from_step", rows, src, f"stap '{step.slug}'"):
-                self.report.updated["overgangen"] += 1
+                (self.report.updated if had_links else self.report.created)["overgangen"] += 1
 
     def load_triggers(self, src: Source, item: dict) -> None:
         where = f"signaal '{item['slug']}'"

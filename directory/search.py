@@ -100,7 +100,7 @@ KINDS = [
          sector_path="sectors", weight=1.3),
     Kind("organisation", "Organisaties", Organisation, ("name", "short_name"), ("description",), weight=1.15),
     Kind("situation", "Situaties", Situation, ("title",), ("description",), sector_path="sectors"),
-    Kind("trigger", "Signalen", Trigger, ("name",), ("description", "target_share")),
+    Kind("trigger", "Signalen", Trigger, ("name",), ("description", "target_share"), weight=1.2),
     Kind("step", "Routestappen", Step, ("title", "code"), ("description", "parents", "deadlines", "regie_text"),
          region_path="route__region", sector_path="route__sectors"),
     Kind("meeting", "Overleggen", Meeting, ("name", "abbreviation"), ("purpose", "members_text", "frequency"),
