@@ -1,8 +1,12 @@
-"""Measure server time and SQL queries per page inside one Django process (one database, one data size).
+"""Measure one database at one data size: server time over HTTP through gunicorn, and SQL queries per page.
 
 Run by bench/run.py with DATABASE_URL and DJANGO_SETTINGS_MODULE=bench.settings set; prints one JSON object.
-Server time is the full request through Django's middleware, views and templates (Django's test client,
-no network). The floor is the same school page's HTML served as a static file by the same WhiteNoise.
+
+- Time: each page is requested `BENCH_REPEAT` times over loopback from gunicorn (2 workers, production
+  settings); the figure is the wall time of the whole request as the client sees it. Anonymous pages are
+  served from the page cache after the first request, as in production.
+- Floor: the same school page's HTML, saved as a file and served by WhiteNoise in the same gunicorn.
+- Queries: counted in-process with an empty page cache, so the figure is what rendering the page costs.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import os
 import statistics
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,18 +28,20 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.server import gunicorn  # noqa: E402
 from directory.models import Role, School  # noqa: E402
 from regions.models import Region  # noqa: E402
 from routes.models import Route  # noqa: E402
 
-SEARCHES = ["leerplichtambtenaar", "intern begeleider", "jeugdarts", "ziekteverzuim", "leerplichtambtenar"]
+SEARCHES = ["leerplichtambtenaar", "intern begeleider", "4 ziekmeldingen", "thuiszitten", "leerplichtambtenar"]
 
 
-def pick_pages() -> dict[str, str]:
+def pick_pages() -> dict[str, str | None]:
     """One representative URL per page kind, chosen from what the database holds."""
     school = School.objects.published().select_related("region").order_by("pk").first()
     region = school.region if school else Region.objects.filter(is_national=False).first()
@@ -53,16 +61,28 @@ def pick_pages() -> dict[str, str]:
     return pages
 
 
-def timed(client: Client, url: str, repeat: int) -> tuple[list[float], int, int]:
-    client.get(url)  # warm caches and connections
+def count_queries(client: Client, url: str) -> tuple[int, int]:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return len(queries), response.status_code
+
+
+def timed(base: str, url: str, repeat: int) -> list[float]:
+    def fetch() -> None:
+        try:
+            urllib.request.urlopen(base + url, timeout=30).read()
+        except urllib.error.HTTPError as exc:
+            exc.read()
+
+    for _ in range(3):
+        fetch()  # warm both workers' caches and connections
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        response = client.get(url)
+        fetch()
         times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return times, len(queries), response.status_code
+    return times
 
 
 def summary(times: list[float]) -> dict[str, float]:
@@ -75,29 +95,25 @@ def main() -> None:
     repeat = int(os.environ.get("BENCH_REPEAT", "30"))
     client = Client()
     pages = pick_pages()
-    results: dict[str, dict] = {}
-
-    floor_url = None
+    queries = {name: count_queries(client, url) for name, url in pages.items() if url}
     if pages["school"]:
-        html = client.get(pages["school"]).content
         floor_file = Path(settings.WHITENOISE_ROOT) / "school-floor.html"
-        floor_file.write_bytes(html)
-        floor_url = "/" + floor_file.name
-    floor_client = Client()  # a new handler, so WhiteNoise indexes the file just written
-    floor = None
-    if floor_url:
-        times, _, status = timed(floor_client, floor_url, repeat)
-        floor = summary(times)
-        results["static_floor"] = {**floor, "queries": 0, "ratio_to_static": 1.0, "status": status}
+        floor_file.write_bytes(client.get(pages["school"]).content)
+    connection.close()
 
-    for name, url in pages.items():
-        if url is None:
-            results[name] = {"error": "geen gegevens"}
-            continue
-        times, queries, status = timed(client, url, repeat)
-        figures = summary(times)
-        ratio = round(figures["median_ms"] / floor["median_ms"], 2) if floor and floor["median_ms"] else None
-        results[name] = {**figures, "queries": queries, "ratio_to_static": ratio, "status": status, "url": url}
+    results: dict[str, dict] = {}
+    with gunicorn(os.environ["DATABASE_URL"]) as base:
+        floor = summary(timed(base, "/school-floor.html", repeat)) if pages["school"] else None
+        if floor:
+            results["static_floor"] = {**floor, "queries": 0, "ratio_to_static": 1.0, "status": 200}
+        for name, url in pages.items():
+            if url is None:
+                results[name] = {"error": "geen gegevens"}
+                continue
+            figures = summary(timed(base, url, repeat))
+            ratio = round(figures["median_ms"] / floor["median_ms"], 2) if floor else None
+            count, status = queries[name]
+            results[name] = {**figures, "queries": count, "ratio_to_static": ratio, "status": status, "url": url}
     print(json.dumps(results))
 
 

@@ -59,6 +59,7 @@ SECTIONS = (
     "glossary",
     "faq",
     "quickscan",
+    "parent_flows",
     "schools",
     "assignments",
 )
@@ -588,6 +589,49 @@ class Loader:
             },
             children=[("items", QuickscanItem, "theme", items)],
         )
+
+    def load_parent_flows(self, src: Source, item: dict) -> None:
+        """A parents' flow and its nodes; the graph is validated like the admin does before anything is saved."""
+        from routes.parent_flows import FlowNode, NodeSpec, ParentFlow, validate_flow
+
+        where = f"wegwijzer '{item['slug']}'"
+        nodes = item.get("nodes") or []
+        specs = [
+            NodeSpec(n.get("slug", ""), n.get("kind", ""), n.get("order", i), tuple((a.get("label", ""), a.get("to", "")) for a in n.get("answers") or []))
+            for i, n in enumerate(nodes)
+        ]  # fmt: skip
+        for problem in validate_flow(specs):
+            self.error(src, where, problem)
+        flow = self.upsert(
+            src,
+            ParentFlow,
+            {"region": src.region, "slug": item["slug"]},
+            {"title": item["title"], "intro": (item.get("intro") or "").strip(), **self.source_fields(src, item)},
+        )
+        if flow is None:
+            return
+        wanted = set()
+        for order, node in enumerate(nodes, start=1):
+            wanted.add(node["slug"])
+            self.upsert(
+                src,
+                FlowNode,
+                {"flow": flow, "slug": node["slug"]},
+                {
+                    "kind": node["kind"],
+                    "order": node.get("order", order),
+                    "title": node["title"],
+                    "body": (node.get("body") or "").strip(),
+                    "answers": [{"label": a["label"], "to": a["to"]} for a in node.get("answers") or []],
+                    "expectations": (node.get("expectations") or "").strip(),
+                    "sensitive": bool(node.get("sensitive", False)),
+                },
+                m2m={"organisations": self.refs(src, Organisation, node.get("organisations"), f"{where}/{node['slug']}")},
+            )
+        stale = flow.nodes.exclude(slug__in=wanted)
+        if stale.exists():
+            self.report.deleted["stappen van de wegwijzer"] += stale.count()
+            stale.delete()
 
     def load_schools(self, src: Source, item: dict) -> None:
         where = f"school '{item['slug']}'"

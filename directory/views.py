@@ -12,7 +12,7 @@ from directory.search import search as search_all
 from directory.vcard import school_vcards
 from regions.cache import cache_public_page
 from regions.models import Sector
-from regions.selectors import region_get, region_list
+from regions.selectors import NotFound, region_get, region_list
 
 
 def can_see_professional_contacts(user) -> bool:
@@ -125,4 +125,5 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", {"regions": region_list()}, status=404)
+    message = str(exception) if isinstance(exception, NotFound) else ""
+    return render(request, "404.html", {"regions": region_list(), "message": message}, status=404)

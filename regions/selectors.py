@@ -15,8 +15,12 @@ def region_get(*, slug: str) -> Region:
     try:
         return Region.objects.get(slug=slug, is_national=False)
     except Region.DoesNotExist:
-        raise Http404("Deze regio bestaat niet.") from None
+        raise NotFound("Deze regio bestaat niet.") from None
 
 
 def national_region() -> Region | None:
     return Region.objects.filter(is_national=True).first()
+
+
+class NotFound(Http404):
+    """A 404 whose message is written for the visitor, in Dutch; the 404 page shows it."""

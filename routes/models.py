@@ -337,3 +337,7 @@ class QuickscanItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.theme.get_absolute_url()
+
+
+# The parents' flows live in their own module; imported here so Django registers them with this app.
+from routes.parent_flows import FlowNode, NodeKind, ParentFlow  # noqa: E402,F401
