@@ -1,0 +1,37 @@
+"""Browser tests run against a live server with the real handbook content loaded."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
+from django.core.management import call_command
+
+
+@pytest.fixture
+def content(transactional_db):
+    cache.clear()
+    call_command("load_content", verbosity=0)
+
+
+class AxeChecker:
+    """Runs axe once per URL and collects violations, so walking many paths stays fast."""
+
+    def __init__(self):
+        self.axe = Axe()
+        self.checked: set[str] = set()
+
+    def check(self, page) -> None:
+        url = page.url
+        if url in self.checked:
+            return
+        self.checked.add(url)
+        results = self.axe.run(page)
+        assert results.violations_count == 0, f"{url}\n{results.generate_report()}"
+
+
+@pytest.fixture
+def axe():
+    return AxeChecker()
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth + 1")
