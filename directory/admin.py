@@ -16,20 +16,20 @@ from directory.models import (
     School,
     ServiceArea,
 )
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, ScopedInlineMixin
 
 
-class ContactChannelInline(admin.TabularInline):
+class ContactChannelInline(ScopedInlineMixin, admin.TabularInline):
     model = ContactChannel
     extra = 0
 
 
-class OpeningHoursInline(admin.TabularInline):
+class OpeningHoursInline(ScopedInlineMixin, admin.TabularInline):
     model = OpeningHours
     extra = 0
 
 
-class ServiceAreaInline(admin.TabularInline):
+class ServiceAreaInline(ScopedInlineMixin, admin.TabularInline):
     model = ServiceArea
     extra = 0
     autocomplete_fields = ("municipality",)
@@ -66,7 +66,7 @@ class RoleAdmin(ContentAdmin):
     )
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ScopedInlineMixin, admin.TabularInline):
     model = Assignment
     extra = 0
     fields = ("role", "person_name", "organisation", "phone", "email", "visibility", "status", "is_demo", "order")

@@ -1,10 +1,12 @@
 """Admin for regions, municipalities, samenwerkingsverbanden, memberships and corrections."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin
-from regions.models import Correction, Municipality, Partnership, Region, RegionMembership, Sector
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin
+from regions.models import Correction, CorrectionStatus, Municipality, Partnership, Region, RegionMembership, Sector
 
 
 @admin.register(Region)
@@ -20,7 +22,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SimpleHistoryAdmin):
+class MunicipalityAdmin(RegionScopedMixin, SimpleHistoryAdmin):
     list_display = ("name", "region")
     list_filter = ("region",)
     search_fields = ("name",)
@@ -50,9 +52,40 @@ class RegionMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
-    list_display = ("page_title", "region", "status", "created_at")
+class CorrectionAdmin(RegionScopedMixin, admin.ModelAdmin):
+    """The "Klopt dit niet?" queue: editors see their regions' reports and accept or dismiss them."""
+
+    list_display = ("page_title", "page_link", "region", "status", "created_at")
     list_filter = ("status", "region")
     search_fields = ("message", "page_url")
-    readonly_fields = ("region", "page_url", "page_title", "message", "contact_email", "created_at", "handled_at", "handled_by")
+    readonly_fields = ("region", "page_link", "page_title", "message", "contact_email", "created_at", "handled_at", "handled_by")
+    fields = ("status", *readonly_fields)
     list_select_related = ("region",)
+    actions = ("accept", "dismiss")
+
+    def _scope(self, request, qs, *, with_national: bool = False):
+        return super()._scope(request, qs, with_national=False)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return False  # visitors send corrections through the public form
+
+    @admin.display(description="pagina")
+    def page_link(self, obj) -> str:
+        return format_html('<a href="{}">{}</a>', obj.page_url, obj.page_url)
+
+    def _handle(self, request, queryset, status: str, label: str) -> None:
+        allowed = [c for c in queryset if self.has_change_permission(request, c)]
+        for correction in allowed:
+            correction.status = status
+            correction.handled_at = timezone.now()
+            correction.handled_by = request.user
+            correction.save()
+        self.message_user(request, f"{len(allowed)} correctie(s) {label}.", messages.SUCCESS)
+
+    @admin.action(description="Markeer als verwerkt")
+    def accept(self, request, queryset) -> None:
+        self._handle(request, queryset, CorrectionStatus.ACCEPTED, "verwerkt")
+
+    @admin.action(description="Afwijzen")
+    def dismiss(self, request, queryset) -> None:
+        self._handle(request, queryset, CorrectionStatus.DISMISSED, "afgewezen")

@@ -1,24 +1,288 @@
-"""The base every content admin uses: history, publication and source fields in one place."""
+"""The base every content admin uses: region scoping, history, publication, verification and source fields.
 
-from django.contrib import admin
+Scoping is enforced on the server in one place. An editor of region A:
+- sees A's objects and the national ones (read-only), never B's: lists, change views, history, autocomplete and
+  bulk actions all start from `get_queryset`, and every object-level permission checks the object's region;
+- can only choose A's (or national) objects in foreign keys, and only A as the region of new content.
+Superusers manage everything, including regions and people.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from regions.models import Region
+
 PUBLICATION_FIELDSET = (
     _("Publicatie en controle"),
-    {"fields": ("status", "publish_from", "expire_on", "checked_at", "checked_by"), "classes": ("collapse",)},
+    {"fields": ("status", "publish_from", "expire_on", "mark_checked", "checked_at", "checked_by", "updated_at")},
 )
 SOURCE_FIELDSET = (_("Bron"), {"fields": ("source_document", "source_section"), "classes": ("collapse",)})
+SCOPED_RELATED_APPS = {"regions", "directory", "routes"}
 
 
-class ContentAdmin(SimpleHistoryAdmin):
-    """Shared behaviour of every content admin (region scoping is added here, once)."""
+def editable_regions(user) -> QuerySet[Region]:
+    """The regions a user may change content of."""
+    if not user.is_active or not user.is_staff:
+        return Region.objects.none()
+    if user.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(memberships__user=user, is_national=False)
 
-    list_filter: tuple = ("region", "status")
-    readonly_fields: tuple = ("checked_at", "checked_by", "created_at", "updated_at")
+
+def editable_region_ids(request) -> set[int]:
+    if not hasattr(request, "_editable_region_ids"):
+        request._editable_region_ids = set(editable_regions(request.user).values_list("pk", flat=True))
+    return request._editable_region_ids
+
+
+def is_editor(request) -> bool:
+    return request.user.is_active and request.user.is_staff and (request.user.is_superuser or bool(editable_region_ids(request)))
+
+
+def region_of(obj, path: str) -> Region | None:
+    for part in path.split("__"):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+class RegionScopedMixin:
+    """Scopes an admin to the user's regions; `region_path` is the lookup from the model to its Region."""
+
+    region_path = "region"
+
+    def _scope(self, request, qs: QuerySet, *, with_national: bool = True) -> QuerySet:
+        if request.user.is_superuser:
+            return qs
+        condition = Q(**{f"{self.region_path}__in": editable_region_ids(request)})
+        if with_national:
+            condition |= Q(**{f"{self.region_path}__is_national": True})
+        return qs.filter(condition)
+
+    def get_queryset(self, request):
+        return self._scope(request, super().get_queryset(request))
+
+    def _region_allows(self, request, obj, *, write: bool) -> bool:
+        if request.user.is_superuser:
+            return True
+        if not is_editor(request):
+            return False
+        if obj is None:
+            return True
+        region = region_of(obj, self.region_path)
+        if region is None:
+            return write  # a new child whose parent is not chosen yet; the form limits the choice
+        if region.is_national:
+            return not write
+        return region.pk in editable_region_ids(request)
+
+    def has_module_permission(self, request) -> bool:
+        return is_editor(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._region_allows(request, obj, write=False) or self._region_allows(request, obj, write=True)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return is_editor(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._region_allows(request, obj, write=True)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._region_allows(request, obj, write=True)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._limit(db_field, request, field)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._limit(db_field, request, field)
+
+    def _limit(self, db_field, request, field):
+        return limit_choices(db_field, request, field)
+
+    def get_search_results(self, request, queryset, search_term):
+        # Autocomplete asks the *target* admin; its get_queryset is scoped, so foreign regions never leak.
+        return super().get_search_results(request, self._scope(request, queryset), search_term)
+
+
+def limit_choices(db_field, request, field):
+    """Offer only the user's regions, and related content of those regions (or national content)."""
+    if field is None or request.user.is_superuser or not hasattr(field, "queryset"):
+        return field
+    related = db_field.related_model
+    if related is Region:
+        field.queryset = field.queryset.filter(pk__in=editable_region_ids(request))
+    elif related._meta.app_label in SCOPED_RELATED_APPS:
+        path = related_region_path(related)
+        if path:
+            allowed = Q(**{f"{path}__in": editable_region_ids(request)}) | Q(**{f"{path}__is_national": True})
+            field.queryset = field.queryset.filter(allowed)
+    return field
+
+
+def related_region_path(model) -> str | None:
+    """How to reach the Region from a related model, for limiting choices."""
+    names = {f.name for f in model._meta.get_fields()}
+    if "region" in names:
+        return "region"
+    for parent in ("route", "flow", "organisation", "trigger", "school", "situation", "theme"):
+        if parent in names:
+            inner = related_region_path(model._meta.get_field(parent).related_model)
+            return f"{parent}__{inner}" if inner else None
+    return None
+
+
+class ScopedInlineMixin:
+    """Inlines follow their parent's permission; their own foreign keys are limited like the parent's."""
+
+    def _parent_allows(self, request, obj) -> bool:
+        if request.user.is_superuser:
+            return True
+        if obj is None:
+            return is_editor(request)
+        region = getattr(obj, "region", None)
+        return bool(region) and not region.is_national and region.pk in editable_region_ids(request)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._parent_allows(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._parent_allows(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._parent_allows(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return is_editor(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return limit_choices(db_field, request, super().formfield_for_foreignkey(db_field, request, **kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return limit_choices(db_field, request, super().formfield_for_manytomany(db_field, request, **kwargs))
+
+
+class CheckedFilter(admin.SimpleListFilter):
+    title = _("gecontroleerd")
+    parameter_name = "gecontroleerd"
+
+    def lookups(self, request, model_admin):
+        return [("verlopen", _("Langer dan 12 maanden geleden of nooit")), ("recent", _("In de afgelopen 12 maanden"))]
+
+    def queryset(self, request, queryset):
+        limit = timezone.now() - datetime.timedelta(days=365)
+        if self.value() == "verlopen":
+            return queryset.filter(Q(checked_at__isnull=True) | Q(checked_at__lt=limit))
+        if self.value() == "recent":
+            return queryset.filter(checked_at__gte=limit)
+        return queryset
+
+
+class ContentForm(forms.ModelForm):
+    mark_checked = forms.BooleanField(
+        label=_("Gecontroleerd tegen de werkelijkheid"),
+        required=False,
+        help_text=_("Vink aan als u de gegevens net heeft nagekeken. Opslaan zonder vinkje verandert de controledatum niet."),
+    )
+
+
+class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+    """Shared behaviour of every content admin."""
+
+    form = ContentForm
+    list_filter: tuple = ("region", "status", CheckedFilter)
+    readonly_fields: tuple = ("checked_at", "checked_by", "created_at", "updated_at", "preview_link")
     list_select_related: tuple = ("region",)
+    actions = ("mark_checked", "publish", "unpublish")
+    history_list_display = ("changed_fields",)
     save_on_top = True
+
+    def get_form(self, request, obj=None, **kwargs):
+        if "mark_checked" not in self.form.base_fields:
+            # Admins with their own form (e.g. SchoolForm) still get the verification checkbox.
+            kwargs["form"] = type(f"{self.form.__name__}Checked", (self.form, ContentForm), {})
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if form.cleaned_data.get("mark_checked"):
+            obj.checked_at = timezone.now()
+            obj.checked_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        names = {name for _title, options in fieldsets for name in options.get("fields", ())}
+        if "mark_checked" not in names and "status" in names:
+            fieldsets = [*fieldsets, (_("Controle"), {"fields": ("mark_checked",)})]
+        if obj is not None and "preview_link" not in names:
+            fieldsets = [(None, {"fields": ("preview_link",)}), *fieldsets]
+        return fieldsets
 
     @admin.display(description=_("bron"))
     def source_label(self, obj) -> str:
         return obj.source_title
+
+    @admin.display(description=_("voorbeeld"))
+    def preview_link(self, obj) -> str:
+        if not obj or not obj.pk:
+            return "—"
+        try:
+            url = obj.get_absolute_url()
+        except Exception:  # noqa: BLE001 - an object without a public page has nothing to preview
+            return "—"
+        return format_html(
+            '<a href="/voorbeeld{}" target="_blank" rel="noopener">Bekijk zoals de pagina eruitziet (ook als concept)</a>', url
+        )
+
+    @admin.display(description=_("gewijzigde velden"))
+    def changed_fields(self, record) -> str:
+        previous = record.prev_record
+        if previous is None:
+            return "aangemaakt"
+        delta = record.diff_against(previous)
+        return ", ".join(f"{c.field}: {str(c.old)[:40]!r} → {str(c.new)[:40]!r}" for c in delta.changes) or "geen wijziging"
+
+    @admin.action(description=_("Markeer als gecontroleerd"))
+    def mark_checked(self, request, queryset) -> None:
+        allowed = [obj for obj in queryset if self.has_change_permission(request, obj)]
+        for obj in allowed:
+            obj.checked_at = timezone.now()
+            obj.checked_by = request.user
+            obj.save(update_fields=["checked_at", "checked_by", "updated_at"])
+        self.message_user(request, f"{len(allowed)} item(s) gemarkeerd als gecontroleerd.", messages.SUCCESS)
+
+    @admin.action(description=_("Publiceren"))
+    def publish(self, request, queryset) -> None:
+        self._set_status(request, queryset, "published")
+
+    @admin.action(description=_("Terugzetten naar concept"))
+    def unpublish(self, request, queryset) -> None:
+        self._set_status(request, queryset, "draft")
+
+    def _set_status(self, request, queryset, status: str) -> None:
+        allowed = [obj for obj in queryset if self.has_change_permission(request, obj)]
+        for obj in allowed:
+            obj.status = status
+            obj.save()
+        self.message_user(request, f"{len(allowed)} item(s) bijgewerkt.", messages.SUCCESS)
+
+    def delete_queryset(self, request, queryset) -> None:
+        # Bulk delete: every object is checked, not only the list the user was shown.
+        for obj in queryset:
+            if not self.has_delete_permission(request, obj):
+                from django.core.exceptions import PermissionDenied
+
+                raise PermissionDenied
+        super().delete_queryset(request, queryset)

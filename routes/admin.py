@@ -5,8 +5,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin, ScopedInlineMixin
 from routes.models import (
     Phase,
     QuickscanItem,
@@ -22,7 +23,7 @@ from routes.models import (
 from routes.parent_flows import FlowNode, NodeSpec, ParentFlow, validate_flow
 
 
-class StepInline(admin.StackedInline):
+class StepInline(ScopedInlineMixin, admin.StackedInline):
     model = Step
     extra = 0
     fields = (
@@ -52,14 +53,15 @@ class RouteAdmin(ContentAdmin):
     inlines = (StepInline,)
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ScopedInlineMixin, admin.TabularInline):
     model = StepTransition
     fk_name = "from_step"
     extra = 0
 
 
 @admin.register(Step)
-class StepAdmin(admin.ModelAdmin):
+class StepAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+    region_path = "route__region"
     list_display = ("__str__", "route", "order", "branch")
     list_filter = ("route__region",)
     search_fields = ("title", "code", "route__name")
@@ -68,7 +70,7 @@ class StepAdmin(admin.ModelAdmin):
     inlines = (TransitionInline,)
 
 
-class TriggerRuleInline(admin.TabularInline):
+class TriggerRuleInline(ScopedInlineMixin, admin.TabularInline):
     model = TriggerRule
     extra = 0
 
@@ -81,7 +83,7 @@ class TriggerAdmin(ContentAdmin):
     inlines = (TriggerRuleInline,)
 
 
-class SituationContactInline(admin.TabularInline):
+class SituationContactInline(ScopedInlineMixin, admin.TabularInline):
     model = SituationContact
     extra = 0
     autocomplete_fields = ("role",)
@@ -102,7 +104,7 @@ class PhaseAdmin(ContentAdmin):
     search_fields = ("name",)
 
 
-class QuickscanItemInline(admin.TabularInline):
+class QuickscanItemInline(ScopedInlineMixin, admin.TabularInline):
     model = QuickscanItem
     extra = 0
 
@@ -174,7 +176,7 @@ class FlowNodeFormSet(BaseInlineFormSet):
             raise ValidationError(errors, code="invalid_flow")
 
 
-class FlowNodeInline(admin.StackedInline):
+class FlowNodeInline(ScopedInlineMixin, admin.StackedInline):
     model = FlowNode
     form = FlowNodeForm
     formset = FlowNodeFormSet

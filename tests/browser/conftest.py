@@ -1,13 +1,25 @@
 """Browser tests run against a live server with the real handbook content loaded."""
 
+import importlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.core.management import call_command
 
 
+@pytest.fixture(autouse=True)
+def regions_and_sectors(transactional_db):
+    """Transactional tests start from an empty database after the first one flushes it; put back what the data
+    migration creates, the same way it does."""
+    from django.apps import apps
+
+    migration = importlib.import_module("regions.migrations.0002_regions_and_sectors")
+    migration.create(apps, None)
+
+
 @pytest.fixture
-def content(transactional_db):
+def content(regions_and_sectors):
     cache.clear()
     call_command("load_content", verbosity=0)
 

@@ -6,7 +6,7 @@ from regions.models import Region
 from routes.parent_flows import ParentFlow, flow_paths
 from tests.browser.conftest import no_horizontal_scroll
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("region", ["amsterdam-diemen", "amersfoort", "maassluis-vlaardingen-schiedam"])
