@@ -1,13 +1,21 @@
 """Admin for organisations, roles, schools, assignments, meetings and the glossary."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
+from directory import bulk_import
 from directory.forms import SchoolForm
 from directory.models import (
     Assignment,
     ContactChannel,
     Faq,
     GlossaryTerm,
+    ImportBatch,
+    ImportKind,
     Meeting,
     OpeningHours,
     Organisation,
@@ -16,7 +24,16 @@ from directory.models import (
     School,
     ServiceArea,
 )
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, ScopedInlineMixin
+from regions.admin_base import (
+    PUBLICATION_FIELDSET,
+    SOURCE_FIELDSET,
+    ContentAdmin,
+    RegionScopedMixin,
+    ScopedInlineMixin,
+    editable_region_ids,
+    editable_regions,
+    is_editor,
+)
 
 
 class ContactChannelInline(ScopedInlineMixin, admin.TabularInline):
@@ -148,3 +165,97 @@ class FaqAdmin(ContentAdmin):
 class ResponsibilityAdmin(ContentAdmin):
     list_display = ("topic", "region", "order", "status")
     search_fields = ("topic",)
+
+
+class ImportUploadForm(forms.Form):
+    region = forms.ModelChoiceField(label="Regio", queryset=None, error_messages={"required": "Kies een regio."})
+    kind = forms.ChoiceField(label="Wat leest u in?", choices=ImportKind.choices)
+    file = forms.FileField(
+        label="Bestand (.csv of .xlsx)",
+        help_text="Kolommen: zie de uitleg hieronder. De eerste regel bevat de kolomnamen.",
+        error_messages={"required": "Kies een bestand."},
+    )
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(RegionScopedMixin, admin.ModelAdmin):
+    """Bulk import of schools and assignments: upload, preview per row, confirm, and undo."""
+
+    list_display = ("__str__", "region", "kind", "created_by", "created_count", "changed_count", "undone")
+    list_filter = ("region", "kind", "undone")
+    readonly_fields = ("region", "kind", "filename", "created_by", "created_at", "records", "undone")
+    actions = ("undo",)
+    SESSION_KEY = "wdw-import-plan"
+
+    def _scope(self, request, qs, *, with_national: bool = False):
+        return super()._scope(request, qs, with_national=False)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return is_editor(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:directory_importbatch_upload")
+
+    def get_urls(self):
+        return [
+            path("inlezen/", self.admin_site.admin_view(self.upload_view), name="directory_importbatch_upload"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        regions = editable_regions(request.user).filter(is_national=False)
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Scholen of toewijzingen inlezen",
+                   "doc": bulk_import.__doc__}  # fmt: skip
+        if request.method == "POST" and "confirm" in request.POST:
+            stored = request.session.get(self.SESSION_KEY)
+            if not stored:
+                messages.error(request, "De voorvertoning is verlopen. Upload het bestand opnieuw.")
+                return redirect("admin:directory_importbatch_upload")
+            region = regions.filter(pk=stored["region"]).first()
+            if region is None:
+                raise PermissionDenied
+            try:
+                batch = bulk_import.apply_import(region=region, kind=stored["kind"], plans=stored["plans"], user=request.user,
+                                                 filename=stored["filename"])  # fmt: skip
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("admin:directory_importbatch_upload")
+            del request.session[self.SESSION_KEY]
+            messages.success(
+                request, f"Ingelezen: {batch.created_count} nieuw, {batch.changed_count} gewijzigd. U kunt dit ongedaan maken."
+            )
+            return redirect("admin:directory_importbatch_changelist")
+        form = ImportUploadForm(request.POST or None, request.FILES or None, regions=regions)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                rows = bulk_import.read_table(upload.name, upload.read())
+            except bulk_import.ImportFileError as exc:
+                form.add_error("file", str(exc))
+            else:
+                region, kind = form.cleaned_data["region"], form.cleaned_data["kind"]
+                plans = bulk_import.plan_import(region, kind, rows)
+                request.session[self.SESSION_KEY] = {"region": region.pk, "kind": kind, "filename": upload.name,
+                                                     "plans": bulk_import.plans_to_session(plans)}  # fmt: skip
+                context.update(plans=plans, region=region, refused=sum(p.action == "refuse" for p in plans),
+                               counts={a: sum(p.action == a for p in plans) for a in ("create", "change", "unchanged", "refuse")})  # fmt: skip
+        context["form"] = form
+        return TemplateResponse(request, "admin/directory/import.html", context)
+
+    @admin.action(description="Import ongedaan maken")
+    def undo(self, request, queryset) -> None:
+        done = 0
+        for batch in queryset.filter(undone=False):
+            if batch.region_id in editable_region_ids(request) or request.user.is_superuser:
+                bulk_import.undo_import(batch)
+                done += 1
+        self.message_user(request, f"{done} import(s) ongedaan gemaakt.", messages.SUCCESS)

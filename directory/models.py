@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -484,3 +486,41 @@ class Responsibility(SluggedContent):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:region", kwargs={"region": self.region.slug}) + f"#verantwoordelijkheid-{self.slug}"
+
+
+class ImportKind(models.TextChoices):
+    SCHOOLS = "schools", _("Scholen")
+    ASSIGNMENTS = "assignments", _("Toewijzingen")
+
+
+class ImportBatch(models.Model):
+    """One confirmed bulk import: what it created and changed, with the previous values, so it can be undone."""
+
+    region = models.ForeignKey("regions.Region", verbose_name=_("regio"), on_delete=models.PROTECT, related_name="imports")
+    kind = models.CharField(_("soort"), max_length=12, choices=ImportKind.choices)
+    filename = models.CharField(_("bestand"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ingelezen door"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ingelezen op"), auto_now_add=True)
+    records = models.JSONField(_("wijzigingen"), default=list, encoder=DjangoJSONEncoder)
+    undone = models.BooleanField(_("ongedaan gemaakt"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} uit {self.filename} ({self.created_at:%d-%m-%Y %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:directory_importbatch_change", args=[self.pk])
+
+    @property
+    def created_count(self) -> int:
+        return sum(1 for r in self.records if r["action"] == "created")
+
+    @property
+    def changed_count(self) -> int:
+        return sum(1 for r in self.records if r["action"] == "changed")

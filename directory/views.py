@@ -10,14 +10,15 @@ from directory.forms import PostcodeForm, SearchForm
 from directory.models import GlossaryTerm
 from directory.search import search as search_all
 from directory.vcard import school_vcards
+from regions.accounts import is_professional
 from regions.cache import cache_public_page
 from regions.models import Sector
 from regions.selectors import NotFound, region_get, region_list
 
 
 def can_see_professional_contacts(user) -> bool:
-    """Direct details of people are for signed-in professionals (and editors)."""
-    return user.is_authenticated and user.is_active
+    """Direct details of people are for invited professionals and editors."""
+    return is_professional(user)
 
 
 @cache_public_page

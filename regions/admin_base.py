@@ -278,6 +278,40 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
             obj.save()
         self.message_user(request, f"{len(allowed)} item(s) bijgewerkt.", messages.SUCCESS)
 
+    def get_urls(self):
+        from django.urls import path
+
+        opts = self.model._meta
+        extra = [
+            path(
+                "verwijderd/",
+                self.admin_site.admin_view(self.deleted_view),
+                name=f"{opts.app_label}_{opts.model_name}_deleted",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def deleted_view(self, request):
+        """Deleted objects of the user's regions, each with a link to restore it from its last version."""
+        from django.core.exceptions import PermissionDenied
+        from django.template.response import TemplateResponse
+
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        history = self.model.history.filter(history_type="-")
+        if not request.user.is_superuser:
+            history = history.filter(region_id__in=editable_region_ids(request))
+        live_ids = set(self.model._default_manager.filter(pk__in=history.values("id")).values_list("pk", flat=True))
+        records = [r for r in history.select_related("history_user").order_by("-history_date")[:200] if r.id not in live_ids]
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Verwijderde {opts.verbose_name_plural}",
+            "opts": opts,
+            "records": records,
+        }
+        return TemplateResponse(request, "admin/deleted_items.html", context)
+
     def delete_queryset(self, request, queryset) -> None:
         # Bulk delete: every object is checked, not only the list the user was shown.
         for obj in queryset:

@@ -61,7 +61,7 @@ def cache_public_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated or request.GET.get("voorbeeld"):
+        if request.method != "GET" or request.user.is_authenticated or "messages" in request.COOKIES:
             return view(request, *args, **kwargs)
         key = f"wdw:page:{content_version()}:{request.get_full_path()}"
         cached = cache.get(key)

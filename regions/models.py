@@ -82,11 +82,18 @@ class ContentStatus(models.TextChoices):
 class ContentQuerySet(models.QuerySet):
     def published(self, today: datetime.date | None = None) -> ContentQuerySet:
         """What the public and professional pages may show: published, and within its dates."""
+        from regions.preview import preview_region_id
+
         today = today or timezone.localdate()
-        return self.filter(status=ContentStatus.PUBLISHED).filter(
-            Q(publish_from__isnull=True) | Q(publish_from__lte=today),
-            Q(expire_on__isnull=True) | Q(expire_on__gt=today),
+        live = (
+            Q(status=ContentStatus.PUBLISHED)
+            & (Q(publish_from__isnull=True) | Q(publish_from__lte=today))
+            & (Q(expire_on__isnull=True) | Q(expire_on__gt=today))
         )
+        previewed = preview_region_id.get()
+        if previewed is not None:
+            live |= Q(region_id=previewed)  # an editor's preview: this region's drafts too
+        return self.filter(live)
 
     def for_region(self, region: Region) -> ContentQuerySet:
         return self.filter(region=region)

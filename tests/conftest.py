@@ -41,7 +41,14 @@ def editor_b(region_b):
 
 @pytest.fixture
 def professional(db):
-    return factories.UserFactory(username="professional")
+    """An invited professional: may see contacts marked "professionals only"."""
+    from django.contrib.auth.models import Group
+
+    from regions.accounts import PROFESSIONALS_GROUP
+
+    user = factories.UserFactory(username="professional")
+    user.groups.add(Group.objects.get_or_create(name=PROFESSIONALS_GROUP)[0])
+    return user
 
 
 @pytest.fixture
