@@ -143,7 +143,8 @@ def _plan_school(region: Region, row: dict, line: int) -> RowPlan:
     values = {k: form.cleaned_data[k] for k in SCHOOL_FIELDS}
     if existing is None:
         return RowPlan(line, "create", label, values=_serialisable(values, slug=data["slug"]))
-    changes = [k for k in SCHOOL_FIELDS if getattr(existing, k) != values[k]]
+    current = School.objects.get(pk=existing.pk)  # validation wrote the new values onto `existing`
+    changes = [k for k in SCHOOL_FIELDS if getattr(current, k) != values[k]]
     action = "change" if changes else "unchanged"
     return RowPlan(line, action, label, changes=changes, values=_serialisable(values, slug=existing.slug), target_pk=existing.pk)
 

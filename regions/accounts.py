@@ -16,8 +16,8 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
+from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
-from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationFormMixin
 
 from regions.models import MembershipRole, Region, RegionMembership
@@ -42,6 +42,7 @@ class OptionalOTPAdminAuthenticationForm(OTPAuthenticationFormMixin, AdminAuthen
     otp_challenge = forms.CharField(required=False, widget=forms.HiddenInput)
     otp_error_messages = {
         "token_required": "Vul de code uit uw authenticator-app in.",
+        "device_required": "Kies het apparaat waarmee u inlogt.",
         "challenge_exception": "De code kon niet worden aangevraagd.",
         "not_interactive": "Dit apparaat kan geen code sturen.",
         "challenge_message": "Er is een code gestuurd.",
@@ -54,6 +55,10 @@ class OptionalOTPAdminAuthenticationForm(OTPAuthenticationFormMixin, AdminAuthen
         cleaned = super().clean()
         user = self.get_user()
         if user is not None and user_has_device(user):
+            if not self.cleaned_data.get("otp_device"):
+                devices = list(devices_for_user(user))
+                if len(devices) == 1:  # the usual case: one authenticator app, no need to choose
+                    self.cleaned_data["otp_device"] = devices[0].persistent_id
             self.clean_otp(user)
         return cleaned
 

@@ -205,7 +205,7 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
     list_filter: tuple = ("region", "status", CheckedFilter)
     readonly_fields: tuple = ("checked_at", "checked_by", "created_at", "updated_at", "preview_link")
     list_select_related: tuple = ("region",)
-    actions = ("mark_checked", "publish", "unpublish")
+    actions = ("action_mark_checked", "publish", "unpublish")
     history_list_display = ("changed_fields",)
     save_on_top = True
 
@@ -228,6 +228,10 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
             fieldsets = [*fieldsets, (_("Controle"), {"fields": ("mark_checked",)})]
         if obj is not None and "preview_link" not in names:
             fieldsets = [(None, {"fields": ("preview_link",)}), *fieldsets]
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only (national content for an editor): the verification checkbox is not shown.
+            fieldsets = [(title, {**opts, "fields": tuple(f for f in opts.get("fields", ()) if f != "mark_checked")})
+                         for title, opts in fieldsets]  # fmt: skip
         return fieldsets
 
     @admin.display(description=_("bron"))
@@ -255,7 +259,7 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
         return ", ".join(f"{c.field}: {str(c.old)[:40]!r} → {str(c.new)[:40]!r}" for c in delta.changes) or "geen wijziging"
 
     @admin.action(description=_("Markeer als gecontroleerd"))
-    def mark_checked(self, request, queryset) -> None:
+    def action_mark_checked(self, request, queryset) -> None:
         allowed = [obj for obj in queryset if self.has_change_permission(request, obj)]
         for obj in allowed:
             obj.checked_at = timezone.now()
