@@ -255,6 +255,21 @@ def generate(*, scale: Scale, seed: int = 20261124) -> dict[str, int]:
             for t in triggers
             for metric, value in (("sick_reports_12w", 4), ("consecutive_sick_days", 7))
         )
+        from routes.parent_flows import FlowNode, ParentFlow
+
+        flows = ParentFlow.objects.bulk_create(
+            ParentFlow(region=r, slug="waar-kan-ik-terecht", title="Waar kan ik terecht?", **common) for r in regions
+        )
+        FlowNode.objects.bulk_create(
+            FlowNode(flow=flow, slug=slug, kind=kind, order=order, title=title, answers=answers)
+            for flow in flows
+            for slug, kind, order, title, answers in (
+                ("onderwerp", "question", 1, "Waar gaat uw zorg over?",
+                 [{"label": "Leren", "to": "school"}, {"label": "Thuis", "to": "wijkteam"}]),
+                ("school", "outcome", 2, "Begin bij de school", []),
+                ("wijkteam", "outcome", 3, "Het wijkteam helpt", []),
+            )
+        )  # fmt: skip
         GlossaryTerm.objects.bulk_create(
             GlossaryTerm(region=national, slug=f"synth-begrip-{i}", term=f"Synthetisch begrip {i}", **common) for i in range(100)
         )
