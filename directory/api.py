@@ -92,6 +92,7 @@ def api_view(view):
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
+    wrapper.cache_public_page = True  # public data only: PublicPageCacheMiddleware may serve it from the cache
     return wrapper
 
 

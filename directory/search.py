@@ -204,17 +204,16 @@ def _text_filter(kind: Kind, phrases: list[str], raw: str) -> Q:
     return reduce(or_, conditions) if conditions else Q(pk__in=[])
 
 
-def _postgres_filter(kind: Kind, phrases: list[str], raw: str) -> Q:
+def _postgres_candidates(kind: Kind, qs, phrases: list[str], raw: str, condition: Q):
+    """Add Dutch full-text and trigram matches; the vector is computed only for rows already in scope."""
     from django.contrib.postgres.search import SearchQuery, SearchVector
 
-    condition = Q(pk__in=[])
     if kind.fulltext:
-        vector = SearchVector(*kind.title_fields, *kind.body_fields, config="dutch")
-        query = reduce(or_, [SearchQuery(p, config="dutch", search_type="plain") for p in phrases])
-        condition |= Q(pk__in=kind.model.objects.annotate(_v=vector).filter(_v=query).values("pk"))
+        qs = qs.annotate(_v=SearchVector(*kind.title_fields, *kind.body_fields, config="dutch"))
+        condition |= Q(_v=reduce(or_, [SearchQuery(p, config="dutch", search_type="plain") for p in phrases]))
     if raw.strip():
         condition |= Q(**{f"{kind.title_fields[0]}__trigram_word_similar": raw.strip()})
-    return condition
+    return qs.filter(condition)
 
 
 def _field_text(obj, names: tuple[str, ...]) -> str:
@@ -354,9 +353,9 @@ def _run(query: str, terms: list[GlossaryTerm], region, sector, limit: int) -> t
     hits: list[Hit] = []
     for kind in KINDS:
         condition = _text_filter(kind, phrases, query)
-        if _is_postgres():
-            condition |= _postgres_filter(kind, phrases, query)
-        for obj in _scoped(kind, region, sector).filter(condition)[:CANDIDATES_PER_KIND]:
+        scoped = _scoped(kind, region, sector)
+        candidates = _postgres_candidates(kind, scoped, phrases, query, condition) if _is_postgres() else scoped.filter(condition)
+        for obj in candidates[:CANDIDATES_PER_KIND]:
             score, matched = _score(kind, obj, phrases, query_words, expanded)
             if score <= 0 and not _is_postgres():
                 continue

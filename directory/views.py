@@ -42,6 +42,7 @@ def region_detail(request: HttpRequest, region: str) -> HttpResponse:
     return render(request, "directory/region_detail.html", context)
 
 
+@cache_public_page
 def school_list(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     schools = selectors.schools_for_region(region=region_obj)
@@ -52,6 +53,7 @@ def school_list(request: HttpRequest, region: str) -> HttpResponse:
     return render(request, "directory/school_list.html", {"region": region_obj, "page": page, "query": query})
 
 
+@cache_public_page
 def school_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     school = selectors.school_get(region=region_obj, slug=slug)
@@ -117,6 +119,7 @@ def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "directory/term_detail.html", {"term": term})
 
 
+@cache_public_page
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None

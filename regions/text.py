@@ -1,5 +1,7 @@
 """Editor text to safe HTML: Markdown with raw HTML switched off, then an allow-list sanitiser."""
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -9,8 +11,9 @@ ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "br", "h3", "h4", "b
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 
 
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> str:
-    """Render editor Markdown to HTML that is safe to mark as safe."""
+    """Render editor Markdown to HTML that is safe to mark as safe (memoised: a pure function of the text)."""
     if not text:
         return ""
     html = _md.render(text)

@@ -14,6 +14,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: page-cache keys repeat when each test's database starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def region_a(db) -> Region:
     return Region.objects.get(slug="amsterdam-diemen")

@@ -151,3 +151,20 @@ def test_queries_per_page_do_not_grow_with_ten_times_the_data(client, region_a, 
     large = page_urls(factories.region_dataset(region_b, size=10))
     client.force_login(professional)  # signed in: the page cache is bypassed, so the queries are real
     assert count_queries(client, large[page]) == count_queries(client, small[page])
+
+
+def test_anonymous_visitors_get_a_cached_page_with_the_same_headers(client, data):
+    url = data["roles"][0].get_absolute_url()
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        second = client.get(url)
+    assert second.content == first.content
+    assert len(ctx.captured_queries) == 1  # only the content version
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_signed_in_professionals_never_get_the_anonymous_cached_page(client, data, professional):
+    url = data["schools"][0].get_absolute_url()
+    assert "Persoon 0-0" not in client.get(url).content.decode()
+    client.force_login(professional)
+    assert "Persoon 0-0" in client.get(url).content.decode()
