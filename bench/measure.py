@@ -7,6 +7,7 @@ Run by bench/run.py with DATABASE_URL and DJANGO_SETTINGS_MODULE=bench.settings 
   served from the page cache after the first request, as in production.
 - Floor: the same school page's HTML, saved as a file and served by WhiteNoise in the same gunicorn.
 - Queries: counted in-process with an empty page cache, so the figure is what rendering the page costs.
+- Uncached: the same pages for a signed-in professional (a session bypasses the page cache), i.e. full rendering.
 """
 
 from __future__ import annotations
@@ -68,10 +69,27 @@ def count_queries(client: Client, url: str) -> tuple[int, int]:
     return len(queries), response.status_code
 
 
-def timed(base: str, url: str, repeat: int) -> list[float]:
+def professional_cookie() -> str:
+    """A signed-in professional's session: such requests bypass the page cache, so they measure full rendering."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-professional", defaults={"email": "bench@example.org"})
+    user.groups.add(Group.objects.get_or_create(name="Professionals")[0])
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def timed(base: str, url: str, repeat: int, cookie: str = "") -> list[float]:
     def fetch() -> None:
+        request = urllib.request.Request(base + url, headers={"Cookie": cookie} if cookie else {})
         try:
-            urllib.request.urlopen(base + url, timeout=30).read()
+            urllib.request.urlopen(request, timeout=30).read()
         except urllib.error.HTTPError as exc:
             exc.read()
 
@@ -99,6 +117,7 @@ def main() -> None:
     if pages["school"]:
         floor_file = Path(settings.WHITENOISE_ROOT) / "school-floor.html"
         floor_file.write_bytes(client.get(pages["school"]).content)
+    cookie = professional_cookie()
     connection.close()
 
     results: dict[str, dict] = {}
@@ -112,8 +131,10 @@ def main() -> None:
                 continue
             figures = summary(timed(base, url, repeat))
             ratio = round(figures["median_ms"] / floor["median_ms"], 2) if floor else None
+            full = summary(timed(base, url, repeat, cookie))
             count, status = queries[name]
-            results[name] = {**figures, "queries": count, "ratio_to_static": ratio, "status": status, "url": url}
+            results[name] = {**figures, "queries": count, "ratio_to_static": ratio, "status": status, "url": url,
+                             "uncached_median_ms": full["median_ms"], "uncached_p95_ms": full["p95_ms"]}  # fmt: skip
     print(json.dumps(results))
 
 

@@ -6,7 +6,9 @@
 
 Demo size is the real handbook content plus the demo schools; national size is generate_synthetic's
 synthetic Netherlands in a separate database. Prints a table and writes bench/results.json shaped
-{"<database>": {"<size>": {"<page>": {"median_ms", "p95_ms", "queries", "ratio_to_static"}}}}.
+{"<database>": {"<size>": {"<page>": {"median_ms", "p95_ms", "queries", "ratio_to_static", ...}}}}: median and p95
+are what an anonymous visitor gets (page cache included, as in production); uncached_median_ms/uncached_p95_ms
+are the same pages fully rendered for a signed-in professional.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ def measure(database: str, size: str, repeat: int) -> dict:
 
 
 def table(results: dict) -> str:
-    lines = [f"{'database':<11}{'size':<10}{'page':<20}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'× static':>10}"]
+    lines = [f"{'database':<11}{'size':<10}{'page':<20}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'× static':>10}"
+             f"{'full med':>10}{'full p95':>10}"]  # fmt: skip
     for database, sizes in results.items():
         for size, pages in sizes.items():
             for page, f in pages.items():
@@ -83,8 +86,13 @@ def table(results: dict) -> str:
                     continue
                 ratio = "" if f.get("ratio_to_static") is None else f"{f['ratio_to_static']:.2f}"
                 flag = "" if f.get("status", 200) == 200 else f"  (HTTP {f['status']})"
+                full = (
+                    f"{f.get('uncached_median_ms', 0):>10.2f}{f.get('uncached_p95_ms', 0):>10.2f}"
+                    if "uncached_p95_ms" in f
+                    else ""
+                )
                 lines.append(
-                    f"{database:<11}{size:<10}{page:<20}{f['median_ms']:>10.2f}{f['p95_ms']:>9.2f}{f['queries']:>9}{ratio:>10}{flag}"
+                    f"{database:<11}{size:<10}{page:<20}{f['median_ms']:>10.2f}{f['p95_ms']:>9.2f}{f['queries']:>9}{ratio:>10}{full}{flag}"
                 )
     return "\n".join(lines)
 
