@@ -173,7 +173,7 @@ def _national_ids() -> list[int]:
     )
 
 
-def _scoped(kind: Kind, region: Region | None, sector: Sector | None) -> QuerySet:
+def _scoped(kind: Kind, region: Region | None, sector: Sector | None, national_ids: list[int] | None = None) -> QuerySet:
     qs = kind.model.objects.all()
     if kind.model is Step:
         qs = qs.filter(route__in=kind.model._meta.get_field("route").related_model.objects.published())
@@ -182,7 +182,8 @@ def _scoped(kind: Kind, region: Region | None, sector: Sector | None) -> QuerySe
         qs = qs.published().select_related("region")
     if region is not None:
         # Region ids, not a join on Region: lets PostgreSQL use the region index before any text matching.
-        qs = qs.filter(**{f"{kind.region_path}_id__in": [region.pk, *_national_ids()]})
+        national = _national_ids() if national_ids is None else national_ids
+        qs = qs.filter(**{f"{kind.region_path}_id__in": [region.pk, *national]})
     if sector is not None and kind.sector_path:
         qs = qs.filter(**{kind.sector_path: sector})
     if kind.model in (School,) and not settings.SHOW_DEMO_DATA:
@@ -300,11 +301,12 @@ def _vocabulary(region: Region | None) -> frozenset[str]:
     """Every word of every title and glossary name in scope, cached until content changes."""
 
     def compute() -> frozenset[str]:
+        national_ids = _national_ids() if region is not None else []
         seen: set[str] = set()
         for kind in KINDS:
             if kind.model is School:
                 continue
-            for values in _scoped(kind, region, None).values_list(*kind.title_fields):
+            for values in _scoped(kind, region, None, national_ids).values_list(*kind.title_fields):
                 for value in values:
                     seen.update(normalise(value or "").split())
         for synonyms in GlossaryTerm.objects.published().values_list("synonyms", flat=True):
@@ -357,9 +359,10 @@ def _run(query: str, terms: list[GlossaryTerm], region, sector, limit: int) -> t
     query_words = words(query)
     expanded = set(phrases) - set(query_words)
     hits: list[Hit] = []
+    national_ids = _national_ids() if region is not None else []
     for kind in KINDS:
         condition = _text_filter(kind, phrases, query)
-        scoped = _scoped(kind, region, sector)
+        scoped = _scoped(kind, region, sector, national_ids)
         candidates = _postgres_candidates(kind, scoped, phrases, query, condition) if _is_postgres() else scoped.filter(condition)
         for obj in candidates[:CANDIDATES_PER_KIND]:
             score, matched = _score(kind, obj, phrases, query_words, expanded)
