@@ -21,7 +21,7 @@ from directory.models import (
     Visibility,
 )
 from regions.models import Region, Sector
-from routes.models import Route, Situation, Step
+from routes.models import Route, Step
 
 # The teams that families go to for help at home: chosen by where the pupil lives, not where the school is.
 NEIGHBOURHOOD_KINDS = [OrganisationKind.WIJKTEAM, OrganisationKind.OKT, OrganisationKind.CJG]
@@ -69,15 +69,6 @@ def meetings_for_region(*, region: Region) -> QuerySet[Meeting]:
 
 def routes_for_region(*, region: Region) -> QuerySet[Route]:
     return Route.objects.published().filter(region=region).select_related("region").prefetch_related("sectors")
-
-
-def situations_for_region(*, region: Region) -> QuerySet[Situation]:
-    return (
-        Situation.objects.published()
-        .filter(region=region)
-        .select_related("region", "route__region", "step")
-        .prefetch_related("sectors", "contacts__role__region")
-    )
 
 
 def schools_for_region(*, region: Region) -> QuerySet[School]:

@@ -14,6 +14,7 @@ from regions.accounts import is_professional
 from regions.cache import cache_public_page
 from regions.models import Sector
 from regions.selectors import NotFound, region_get, region_list
+from routes.selectors import situations_for_region
 
 
 def can_see_professional_contacts(user) -> bool:
@@ -36,7 +37,7 @@ def region_detail(request: HttpRequest, region: str) -> HttpResponse:
         "roles_by_sector": selectors.roles_by_sector(roles, list(Sector.objects.all())),
         "meetings": selectors.meetings_for_region(region=region_obj),
         "routes": selectors.routes_for_region(region=region_obj),
-        "situations": selectors.situations_for_region(region=region_obj),
+        "situations": situations_for_region(region=region_obj),
         "postcode_form": PostcodeForm(),
     }
     return render(request, "directory/region_detail.html", context)
