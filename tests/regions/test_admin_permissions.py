@@ -1,10 +1,11 @@
 """The permission matrix: an editor of region A works on A's content and never reaches region B's, on every admin URL."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from directory.models import Faq, Responsibility
-from regions.models import Municipality, Partnership, Sector
+from regions.models import Correction, Municipality, Partnership, RegionMembership, Sector
 from routes.models import Phase, QuickscanTheme
 from routes.parent_flows import ParentFlow
 from tests import factories
@@ -164,3 +165,31 @@ def test_a_user_without_region_sees_no_content(client, db):
     user = factories.UserFactory(username="zonder-regio", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("admin:directory_role_changelist")).status_code == 403
+
+
+# -- "bekijk op site" -----------------------------------------------------------------------------------------------
+
+
+def other_regions_things(region_b, editor_b):
+    return {
+        "role": lambda: factories.RoleFactory(region=region_b, slug="b-rol", name="Rol B"),
+        "draft": lambda: factories.RoleFactory(region=region_b, slug="b-concept", name="Concept B", status="draft"),
+        "school": lambda: factories.SchoolFactory(region=region_b, slug="b-school", name="School B"),
+        "correction": lambda: Correction.objects.create(region=region_b, page_url="/amersfoort/geheim/", message="x"),
+        "membership": lambda: RegionMembership.objects.get(user=editor_b),
+    }
+
+
+@pytest.mark.parametrize("thing", ["role", "draft", "school", "correction", "membership"])
+def test_view_on_site_refuses_what_editor_a_cannot_see(client, editor_a, editor_b, region_b, thing):
+    obj = other_regions_things(region_b, editor_b)[thing]()
+    client.force_login(editor_a)
+    response = client.get(f"/beheer/r/{ContentType.objects.get_for_model(obj).pk}/{obj.pk}/")
+    assert response.status_code == 404 and "amersfoort" not in response.get("Location", "")
+
+
+def test_view_on_site_still_leads_an_editor_to_their_own_content(client, editor_a, region_a):
+    role = factories.RoleFactory(region=region_a, slug="eigen", name="Eigen rol")
+    client.force_login(editor_a)
+    response = client.get(f"/beheer/r/{ContentType.objects.get_for_model(role).pk}/{role.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(role.get_absolute_url())
