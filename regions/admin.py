@@ -10,7 +10,9 @@ from regions.models import Correction, CorrectionStatus, Municipality, Partnersh
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(admin.ModelAdmin):
+    """Superusers only. Regions keep no version history, so their history page is Django's log of admin changes."""
+
     list_display = ("name", "slug", "is_national", "maintainer", "order")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
