@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin, ScopedHistoryAdmin
 from regions.models import Correction, CorrectionStatus, Municipality, Partnership, Region, RegionMembership, Sector
 
 
@@ -24,7 +24,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+class MunicipalityAdmin(ScopedHistoryAdmin):
     list_display = ("name", "region")
     list_filter = ("region",)
     search_fields = ("name",)
