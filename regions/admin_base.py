@@ -209,8 +209,8 @@ class ContentAdmin(ScopedHistoryAdmin):
             fieldsets = [*fieldsets, (_("Controle"), {"fields": ("mark_checked",)})]
         if obj is not None and "preview_link" not in names:
             fieldsets = [(None, {"fields": ("preview_link",)}), *fieldsets]
-        if obj is not None and not self.has_change_permission(request, obj):
-            # Read-only (national content for an editor): the verification checkbox is not shown.
+        if obj is not None and (not self.has_change_permission(request, obj) or self.showing_read_only_version(request)):
+            # Read-only (national content for an editor, a version that cannot be put back): no verification checkbox.
             fieldsets = [(title, {**opts, "fields": tuple(f for f in opts.get("fields", ()) if f != "mark_checked")})
                          for title, opts in fieldsets]  # fmt: skip
         return fieldsets

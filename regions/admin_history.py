@@ -9,6 +9,8 @@ and restore asks `regions.scoping.standing`, and deletes go through the prullenb
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
@@ -80,8 +82,21 @@ class HistoryAdminMixin:
             back = reverse(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_history", args=[now.pk])
             return self.refuse(request, refusal, status=409 if now.deleted and now.may_change else 403, back=back)
         if refusal:
-            messages.info(request, refusal)
+            messages.warning(request, refusal)
+            request._wdw_read_only_version = True
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def showing_read_only_version(self, request) -> bool:
+        """True while rendering a version page whose version this user may not put back."""
+        return getattr(request, "_wdw_read_only_version", False)
+
+    def render_history_view(self, request, template, context, **kwargs):
+        if self.showing_read_only_version(request) and "adminform" in context:
+            # A version the user may not put back is shown like a view-only change page: values, no inputs.
+            obj, form = context["original"], context["adminform"].form
+            fieldsets = self.get_fieldsets(request, obj)
+            context["adminform"] = helpers.AdminForm(form, fieldsets, {}, flatten_fieldsets(fieldsets), model_admin=self)
+        return super().render_history_view(request, template, context, **kwargs)
 
     # -- the prullenbak -------------------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """The permission matrix: an editor of region A works on A's content and never reaches region B's, on every admin URL."""
 
+import re
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -234,6 +236,7 @@ def test_national_history_and_versions_are_read_only_and_a_version_post_changes_
     assert client.get(url(obj, "history")).status_code == 200
     page = client.get(address)
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert re.findall(r'<(?:input|select|textarea)[^>]*name="(?!csrfmiddlewaretoken)', page.content.decode()) == []
     response = client.post(address, data)
     assert response.status_code == 403 and "alleen bekijken" in response.content.decode()
     assert state(obj) == before
