@@ -45,7 +45,10 @@ class HistoryAdminMixin:
                 return "Landelijke inhoud kunt u alleen bekijken; de landelijke redactie houdt die bij."
             return "U kunt dit item alleen bekijken."
         if now.deleted:
-            return "Dit item is verwijderd. Zet het terug via de lijst 'verwijderd', dan komt alles wat erbij hoorde ook terug."
+            return (
+                "Dit item is verwijderd. Zet het terug via 'Verwijderd' bij dit soort items, of bij het item waarmee het "
+                "samen is verwijderd (zoals de route van een stap); dan komt alles wat erbij hoorde ook terug."
+            )
         then = region_of(version, self.region_path)
         if not request.user.is_superuser and getattr(then, "pk", None) != now.region.pk:
             return (

@@ -284,7 +284,9 @@ def test_editor_a_deletes_an_own_object_into_the_prullenbak_and_restores_it_with
     assert not type(obj).objects.filter(pk=obj.pk).exists()
     entry = DeletedObject.objects.get(object_id=str(obj.pk), label=str(obj))
     restore = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[entry.pk])
-    assert restore in client.get(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_deleted")).content.decode()
+    deleted = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_deleted")
+    assert f'href="{deleted}"' in client.get(url(obj, "changelist")).content.decode()
+    assert restore in client.get(deleted).content.decode()
     assert "Ja, zet terug" in client.get(restore).content.decode()
     assert type(obj).objects.filter(pk=obj.pk).count() == 0  # looking at the confirmation changes nothing
     assert client.post(restore).status_code == 302

@@ -48,7 +48,7 @@ def test_a_version_of_a_deleted_step_is_shown_but_not_saved_and_points_to_the_pr
     page = client.get(address)
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
     response = client.post(address, {"route": "", "slug": "melding", "order": 1, "title": "Melding doen"})
-    assert response.status_code == 409 and "lijst &#x27;verwijderd&#x27;" in response.content.decode()
+    assert response.status_code == 409 and "de route van een stap" in response.content.decode()
     assert not Step.objects.filter(pk=pk).exists()
 
 
