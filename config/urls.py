@@ -6,10 +6,13 @@ from django.urls import include, path
 
 from regions.accounts import OptionalOTPAdminAuthenticationForm, admin_has_permission, invite_view
 from regions.preview import preview
+from regions.view_on_site import view_on_site
 from regions.views import correction
 
 urlpatterns = [
     path("beheer/uitnodigen/", admin.site.admin_view(invite_view), name="invite"),
+    # Before the admin's own "r/" shortcut, which would show any object's address to any staff user.
+    path("beheer/r/<path:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("beheer/", admin.site.urls),
     path("wachtwoord-kiezen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("wachtwoord-gekozen/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),

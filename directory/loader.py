@@ -30,6 +30,7 @@ from directory.models import (
     School,
     ServiceArea,
 )
+from regions import trash
 from regions.models import ContentStatus, Municipality, Partnership, Region, Sector
 from routes.models import (
     Phase,
@@ -411,7 +412,7 @@ class Loader:
         stale = route.steps.exclude(slug__in=wanted)
         for step in stale:
             try:
-                step.delete()
+                trash.discard(step)  # kept in the prullenbak, in case the file was wrong
                 self.report.deleted["stap"] += 1
             except models.ProtectedError:
                 self.error(src, where, f"stap '{step.slug}' staat niet meer in het bestand maar wordt nog gebruikt")

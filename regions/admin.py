@@ -5,12 +5,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin, ScopedHistoryAdmin
 from regions.models import Correction, CorrectionStatus, Municipality, Partnership, Region, RegionMembership, Sector
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(admin.ModelAdmin):
+    """Superusers only. Regions keep no version history, so their history page is Django's log of admin changes."""
+
     list_display = ("name", "slug", "is_national", "maintainer", "order")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -22,7 +24,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+class MunicipalityAdmin(ScopedHistoryAdmin):
     list_display = ("name", "region")
     list_filter = ("region",)
     search_fields = ("name",)

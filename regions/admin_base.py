@@ -2,7 +2,9 @@
 
 Scoping is enforced on the server in one place. An editor of region A:
 - sees A's objects and the national ones (read-only), never B's: lists, change views, history, autocomplete and
-  bulk actions all start from `get_queryset`, and every object-level permission checks the object's region;
+  bulk actions all start from `get_queryset`, and every object-level permission checks the object's region
+  (`regions.scoping.region_allows`); history, version and restore views judge the object's *current* region
+  (`regions.admin_history`);
 - can only choose A's (or national) objects in foreign keys, and only A as the region of new content.
 Superusers manage everything, including regions and people.
 """
@@ -19,7 +21,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from regions.admin_history import HistoryAdminMixin
 from regions.models import Region
+from regions.scoping import (
+    editable_region_ids,
+    editable_regions,  # noqa: F401 - the apps' admins import it from here
+    is_editor,
+    region_allows,
+    region_of,
+)
 
 PUBLICATION_FIELDSET = (
     _("Publicatie en controle"),
@@ -27,33 +37,6 @@ PUBLICATION_FIELDSET = (
 )
 SOURCE_FIELDSET = (_("Bron"), {"fields": ("source_document", "source_section"), "classes": ("collapse",)})
 SCOPED_RELATED_APPS = {"regions", "directory", "routes"}
-
-
-def editable_regions(user) -> QuerySet[Region]:
-    """The regions a user may change content of."""
-    if not user.is_active or not user.is_staff:
-        return Region.objects.none()
-    if user.is_superuser:
-        return Region.objects.all()
-    return Region.objects.filter(memberships__user=user, is_national=False)
-
-
-def editable_region_ids(request) -> set[int]:
-    if not hasattr(request, "_editable_region_ids"):
-        request._editable_region_ids = set(editable_regions(request.user).values_list("pk", flat=True))
-    return request._editable_region_ids
-
-
-def is_editor(request) -> bool:
-    return request.user.is_active and request.user.is_staff and (request.user.is_superuser or bool(editable_region_ids(request)))
-
-
-def region_of(obj, path: str) -> Region | None:
-    for part in path.split("__"):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj
 
 
 class RegionScopedMixin:
@@ -73,18 +56,12 @@ class RegionScopedMixin:
         return self._scope(request, super().get_queryset(request))
 
     def _region_allows(self, request, obj, *, write: bool) -> bool:
-        if request.user.is_superuser:
-            return True
-        if not is_editor(request):
-            return False
         if obj is None:
-            return True
+            return request.user.is_superuser or is_editor(request)
         region = region_of(obj, self.region_path)
-        if region is None:
-            return write  # a new child whose parent is not chosen yet; the form limits the choice
-        if region.is_national:
-            return not write
-        return region.pk in editable_region_ids(request)
+        if region is None and obj.pk is None:
+            return write and is_editor(request)  # a new child whose parent is not chosen yet; the form limits the choice
+        return region_allows(request, region, write=write)
 
     def has_module_permission(self, request) -> bool:
         return is_editor(request)
@@ -198,7 +175,11 @@ class ContentForm(forms.ModelForm):
     )
 
 
-class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+class ScopedHistoryAdmin(RegionScopedMixin, HistoryAdminMixin, SimpleHistoryAdmin):
+    """A region-scoped admin with history, versions and a prullenbak, all judged by the object's current region."""
+
+
+class ContentAdmin(ScopedHistoryAdmin):
     """Shared behaviour of every content admin."""
 
     form = ContentForm
@@ -228,8 +209,8 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
             fieldsets = [*fieldsets, (_("Controle"), {"fields": ("mark_checked",)})]
         if obj is not None and "preview_link" not in names:
             fieldsets = [(None, {"fields": ("preview_link",)}), *fieldsets]
-        if obj is not None and not self.has_change_permission(request, obj):
-            # Read-only (national content for an editor): the verification checkbox is not shown.
+        if obj is not None and (not self.has_change_permission(request, obj) or self.showing_read_only_version(request)):
+            # Read-only (national content for an editor, a version that cannot be put back): no verification checkbox.
             fieldsets = [(title, {**opts, "fields": tuple(f for f in opts.get("fields", ()) if f != "mark_checked")})
                          for title, opts in fieldsets]  # fmt: skip
         return fieldsets
@@ -281,46 +262,3 @@ class ContentAdmin(RegionScopedMixin, SimpleHistoryAdmin):
             obj.status = status
             obj.save()
         self.message_user(request, f"{len(allowed)} item(s) bijgewerkt.", messages.SUCCESS)
-
-    def get_urls(self):
-        from django.urls import path
-
-        opts = self.model._meta
-        extra = [
-            path(
-                "verwijderd/",
-                self.admin_site.admin_view(self.deleted_view),
-                name=f"{opts.app_label}_{opts.model_name}_deleted",
-            )
-        ]
-        return extra + super().get_urls()
-
-    def deleted_view(self, request):
-        """Deleted objects of the user's regions, each with a link to restore it from its last version."""
-        from django.core.exceptions import PermissionDenied
-        from django.template.response import TemplateResponse
-
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        history = self.model.history.filter(history_type="-")
-        if not request.user.is_superuser:
-            history = history.filter(region_id__in=editable_region_ids(request))
-        live_ids = set(self.model._default_manager.filter(pk__in=history.values("id")).values_list("pk", flat=True))
-        records = [r for r in history.select_related("history_user").order_by("-history_date")[:200] if r.id not in live_ids]
-        opts = self.model._meta
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Verwijderde {opts.verbose_name_plural}",
-            "opts": opts,
-            "records": records,
-        }
-        return TemplateResponse(request, "admin/deleted_items.html", context)
-
-    def delete_queryset(self, request, queryset) -> None:
-        # Bulk delete: every object is checked, not only the list the user was shown.
-        for obj in queryset:
-            if not self.has_delete_permission(request, obj):
-                from django.core.exceptions import PermissionDenied
-
-                raise PermissionDenied
-        super().delete_queryset(request, queryset)

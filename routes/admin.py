@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
-from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, RegionScopedMixin, ScopedInlineMixin
+from regions.admin_base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, ScopedHistoryAdmin, ScopedInlineMixin
+from regions.admin_history import TrashInlineMixin
 from routes.models import (
     Phase,
     QuickscanItem,
@@ -23,7 +23,7 @@ from routes.models import (
 from routes.parent_flows import FlowNode, NodeSpec, ParentFlow, validate_flow
 
 
-class StepInline(ScopedInlineMixin, admin.StackedInline):
+class StepInline(TrashInlineMixin, ScopedInlineMixin, admin.StackedInline):
     model = Step
     extra = 0
     fields = (
@@ -60,7 +60,7 @@ class TransitionInline(ScopedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Step)
-class StepAdmin(RegionScopedMixin, SimpleHistoryAdmin):
+class StepAdmin(ScopedHistoryAdmin):
     region_path = "route__region"
     list_display = ("__str__", "route", "order", "branch")
     list_filter = ("route__region",)

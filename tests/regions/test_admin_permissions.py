@@ -1,10 +1,13 @@
 """The permission matrix: an editor of region A works on A's content and never reaches region B's, on every admin URL."""
 
+import re
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from directory.models import Faq, Responsibility
-from regions.models import Municipality, Partnership, Sector
+from directory.models import Faq, Responsibility, Role
+from regions.models import Correction, DeletedObject, Municipality, Partnership, RegionMembership, Sector
 from routes.models import Phase, QuickscanTheme
 from routes.parent_flows import ParentFlow
 from tests import factories
@@ -164,3 +167,173 @@ def test_a_user_without_region_sees_no_content(client, db):
     user = factories.UserFactory(username="zonder-regio", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("admin:directory_role_changelist")).status_code == 403
+
+
+# -- history, versions, the prullenbak and "bekijk op site": judged by the object's current region ---------------
+
+
+def claim(model: str, region) -> dict:
+    """Version-form fields that would put an object of `model` in `region`."""
+    if model == "step":
+        return {"route": factories.RouteFactory(region=region).pk}
+    if model == "assignment":
+        return {"region": region.pk, "school": factories.SchoolFactory(region=region).pk}
+    return {"region": region.pk}
+
+
+def move(obj, model: str, region) -> None:
+    """What a superuser does when an object changes region."""
+    if model == "step":
+        obj.route = factories.RouteFactory(region=region)
+    elif model == "assignment":
+        obj.school, obj.region = factories.SchoolFactory(region=region), region
+    else:
+        obj.region = region
+    obj.save()
+
+
+def state(obj) -> dict:
+    """Everything stored on the object's own row, read back from the database."""
+    fresh = type(obj).objects.get(pk=obj.pk)
+    return {f.attname: getattr(fresh, f.attname) for f in fresh._meta.concrete_fields}
+
+
+def version_url(obj, version) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_simple_history", args=[obj.pk, version.history_id])
+
+
+def version_form_data(admin_client, address: str, **override) -> dict:
+    """A complete, valid version form as the admin renders it, with some fields changed."""
+    form = admin_client.get(address).context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value not in (None, False):
+            data[name] = "on" if value is True else value
+    return {**data, **override}
+
+
+def in_situation(situation: str, model: str, region_a, region_b, national):
+    """An object that is not editor A's to change: national, region B's, or moved by a superuser from A to B."""
+    if situation == "national":
+        return build(model, national, "nl")
+    if situation == "other":
+        return build(model, region_b, "beta")
+    obj = build(model, region_a, "alfa")
+    move(obj, model, region_b)
+    return obj
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_national_history_and_versions_are_read_only_and_a_version_post_changes_nothing(
+    client, admin_client, editor_a, region_a, national, model
+):
+    obj = build(model, national, "nl")
+    address = version_url(obj, obj.history.first())
+    data = version_form_data(admin_client, address, **claim(model, region_a))
+    before = state(obj)
+    client.force_login(editor_a)
+    assert client.get(url(obj, "history")).status_code == 200
+    page = client.get(address)
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert re.findall(r'<(?:input|select|textarea)[^>]*name="(?!csrfmiddlewaretoken)', page.content.decode()) == []
+    response = client.post(address, data)
+    assert response.status_code == 403 and "alleen bekijken" in response.content.decode()
+    assert state(obj) == before
+
+
+@pytest.mark.parametrize("situation", ["other", "moved"])
+@pytest.mark.parametrize("model", MODELS)
+def test_editor_a_cannot_open_or_post_history_or_versions_of_b_or_of_what_was_moved_to_b(
+    client, admin_client, editor_a, region_a, region_b, national, model, situation
+):
+    obj = in_situation(situation, model, region_a, region_b, national)
+    address = version_url(obj, obj.history.order_by("history_date").first())  # for a moved object: its version in A
+    data = version_form_data(admin_client, address, **claim(model, region_a))
+    before = state(obj)
+    client.force_login(editor_a)
+    assert denied(client.get(url(obj, "history")))
+    assert denied(client.get(address))
+    assert denied(client.post(address, data))
+    assert state(obj) == before
+
+
+@pytest.mark.parametrize("situation", ["national", "other", "moved"])
+@pytest.mark.parametrize("model", MODELS)
+def test_editor_a_neither_sees_nor_restores_what_a_superuser_deleted_outside_region_a(
+    client, admin_client, editor_a, region_a, region_b, national, model, situation
+):
+    obj = in_situation(situation, model, region_a, region_b, national)
+    admin_client.post(url(obj, "delete"), {"post": "yes"})
+    entry = DeletedObject.objects.get(object_id=str(obj.pk), label=str(obj))
+    restore = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[entry.pk])
+    client.force_login(editor_a)
+    listing = client.get(reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_deleted"))
+    assert listing.status_code == 200 and restore not in listing.content.decode()
+    assert denied(client.get(restore)) and denied(client.post(restore))
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_editor_a_deletes_an_own_object_into_the_prullenbak_and_restores_it_with_one_confirmation(
+    client, editor_a, region_a, model
+):
+    obj = build(model, region_a, "alfa")
+    client.force_login(editor_a)
+    client.post(url(obj, "delete"), {"post": "yes"})
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+    entry = DeletedObject.objects.get(object_id=str(obj.pk), label=str(obj))
+    restore = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[entry.pk])
+    deleted = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_deleted")
+    assert f'href="{deleted}"' in client.get(url(obj, "changelist")).content.decode()
+    assert restore in client.get(deleted).content.decode()
+    assert "Ja, zet terug" in client.get(restore).content.decode()
+    assert type(obj).objects.filter(pk=obj.pk).count() == 0  # looking at the confirmation changes nothing
+    assert client.post(restore).status_code == 302
+    assert str(type(obj).objects.get(pk=obj.pk)) == str(obj)
+
+
+def test_a_version_from_another_region_is_refused_even_for_an_editor_of_both_regions(client, admin_client, region_a, region_b):
+    editor = factories.editor_of(region_a, username="redacteur-ab")
+    RegionMembership.objects.create(user=editor, region=region_b)
+    role = factories.RoleFactory(region=region_a, slug="verhuisd", name="Verhuisde rol")
+    move(role, "role", region_b)
+    address = version_url(role, role.history.order_by("history_date").first())
+    data = version_form_data(admin_client, address, region=region_a.pk)
+    client.force_login(editor)
+    assert 'name="_save"' not in client.get(address).content.decode()
+    response = client.post(address, data)
+    assert response.status_code == 403 and "andere regio" in response.content.decode()
+    assert Role.objects.get(pk=role.pk).region == region_b
+
+
+def test_the_version_form_offers_only_the_editors_own_regions(client, editor_a, region_a):
+    role = factories.RoleFactory(region=region_a, slug="eigen", name="Eigen rol")
+    client.force_login(editor_a)
+    form = client.get(version_url(role, role.history.first())).context["adminform"].form
+    assert list(form.fields["region"].queryset) == [region_a]
+
+
+def other_regions_things(region_b, editor_b):
+    return {
+        "role": lambda: factories.RoleFactory(region=region_b, slug="b-rol", name="Rol B"),
+        "draft": lambda: factories.RoleFactory(region=region_b, slug="b-concept", name="Concept B", status="draft"),
+        "school": lambda: factories.SchoolFactory(region=region_b, slug="b-school", name="School B"),
+        "correction": lambda: Correction.objects.create(region=region_b, page_url="/amersfoort/geheim/", message="x"),
+        "membership": lambda: RegionMembership.objects.get(user=editor_b),
+    }
+
+
+@pytest.mark.parametrize("thing", ["role", "draft", "school", "correction", "membership"])
+def test_view_on_site_refuses_what_editor_a_cannot_see(client, editor_a, editor_b, region_b, thing):
+    obj = other_regions_things(region_b, editor_b)[thing]()
+    client.force_login(editor_a)
+    response = client.get(f"/beheer/r/{ContentType.objects.get_for_model(obj).pk}/{obj.pk}/")
+    assert response.status_code == 404 and "amersfoort" not in response.get("Location", "")
+
+
+def test_view_on_site_still_leads_an_editor_to_their_own_content(client, editor_a, region_a):
+    role = factories.RoleFactory(region=region_a, slug="eigen", name="Eigen rol")
+    client.force_login(editor_a)
+    response = client.get(f"/beheer/r/{ContentType.objects.get_for_model(role).pk}/{role.pk}/")
+    assert response.status_code == 302 and response["Location"].endswith(role.get_absolute_url())

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import ImportBatch, Role, School
-from regions.models import Correction
+from regions.models import Correction, DeletedObject
 from tests import factories
 
 
@@ -42,20 +42,20 @@ def test_restore_brings_back_an_edited_version(client, editor_a, region_a):
 
 
 def test_a_deleted_object_is_listed_and_can_be_restored(client, editor_a, region_a):
-    role = role_in(region_a, name="Verwijderde rol")
-    pk = role.pk
-    role.delete()
+    role = role_in(region_a, name="Weggehaalde rol")
     client.force_login(editor_a)
+    client.post(reverse("admin:directory_role_delete", args=[role.pk]), {"post": "yes"})
     listing = client.get(reverse("admin:directory_role_deleted")).content.decode()
-    assert "Verwijderde rol" in listing
-    record = Role.history.filter(id=pk, history_type="-").first()
-    # Reverting the last version re-creates the object with its own id.
-    record.instance.save()
-    assert Role.objects.filter(pk=pk, name="Verwijderde rol").exists()
+    assert "Weggehaalde rol" in listing
+    entry = DeletedObject.objects.get(label="Weggehaalde rol")
+    client.post(reverse("admin:directory_role_restore", args=[entry.pk]))
+    assert Role.objects.filter(pk=role.pk, name="Weggehaalde rol").exists()
 
 
-def test_editor_b_does_not_see_region_as_deleted_items(client, editor_b, region_a):
-    role_in(region_a, name="Geheim verwijderd").delete()
+def test_editor_b_does_not_see_region_as_deleted_items(client, editor_a, editor_b, region_a):
+    role = role_in(region_a, name="Geheim verwijderd")
+    client.force_login(editor_a)
+    client.post(reverse("admin:directory_role_delete", args=[role.pk]), {"post": "yes"}, follow=True)  # reads the flash message
     client.force_login(editor_b)
     assert "Geheim verwijderd" not in client.get(reverse("admin:directory_role_deleted")).content.decode()
 
