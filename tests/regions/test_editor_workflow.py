@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,11 +13,12 @@ from django.utils import timezone
 from directory.models import ImportBatch, Role, School
 from regions.models import Correction
 from tests import factories
+from tests.caching import clear_cache
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    clear_cache()
 
 
 def role_in(region, **kwargs):
