@@ -52,6 +52,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of IP addresses or networks ("10.0.0.7", "10.1.0.0/16"), normalised."""
+    items = env_list(name, default)
+    networks = []
+    for item in items:
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=True)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks such as 10.0.0.7 or 10.1.0.0/16, not {item!r}."
+            ) from None
+    return networks
+
+
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 REDIS = "django.core.cache.backends.redis.RedisCache"
 # Host names as DNS and container networks spell them (an underscore is common in service names).

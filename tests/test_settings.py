@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_cache, env_list
+from config.env import env_bool, env_cache, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -122,3 +122,16 @@ def test_the_refusal_never_repeats_the_redis_password(monkeypatch):
 def test_the_app_refuses_to_start_with_a_malformed_cache_url():
     result = run_manage("check", CACHE_URL="redis://127.0.0.1:6379/nul")
     assert result.returncode != 0 and "CACHE_URL must be" in result.stderr
+
+
+@pytest.mark.parametrize(("value", "expected"), [("10.0.0.7", ["10.0.0.7/32"]), ("10.1.0.0/16,::1", ["10.1.0.0/16", "::1/128"])])
+def test_trusted_proxies_are_addresses_or_networks(monkeypatch, value, expected):
+    monkeypatch.setenv("TRUSTED_PROXY_IPS", value)
+    assert env_networks("TRUSTED_PROXY_IPS", []) == expected
+
+
+@pytest.mark.parametrize("value", ["proxy.example", "10.0.0.7/8", "10.0.0.7,"])
+def test_a_trusted_proxy_that_is_not_an_address_is_refused(monkeypatch, value):
+    monkeypatch.setenv("TRUSTED_PROXY_IPS", value)
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXY_IPS"):
+        env_networks("TRUSTED_PROXY_IPS", [])
