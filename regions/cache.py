@@ -1,4 +1,8 @@
-"""Caching keyed on the content version, so a published change shows on the next request in every process."""
+"""Caching keyed on the content version, so a published change shows on the next request in every process.
+
+Everything cached here is served to everyone, so it is computed from published content only: while an editor
+previews drafts (`regions.preview.previewing`) nothing is read from or written to these caches.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from regions.preview import preview_region_id
 
 CONTENT_APPS = {"regions", "directory", "routes"}
 UNVERSIONED = {"contentversion", "correction", "regionmembership"}
@@ -20,8 +27,10 @@ def content_version() -> str:
     from regions.models import ContentVersion
 
     row = ContentVersion.objects.filter(pk=1).values_list("counter", "changed_at").first()
-    # The timestamp keeps keys unique even if the counter starts over (a restored database).
-    return f"{row[0]}.{row[1].timestamp():.0f}" if row else "0"
+    # The timestamp keeps keys unique even if the counter starts over (a restored database). The date is part of
+    # it because what is published also depends on the day (publish_from, expire_on), without any save.
+    version = f"{row[0]}.{row[1].timestamp():.0f}" if row else "0"
+    return f"{version}.{timezone.localdate():%Y%m%d}"
 
 
 def bump_content_version(**kwargs) -> None:
@@ -49,7 +58,9 @@ def connect_signals() -> None:
 
 
 def cached_by_version(prefix: str, key: str, compute: Callable[[], Any], timeout: int = 3600) -> Any:
-    """The cached result of `compute` for this content version."""
+    """The cached result of `compute` for this content version; computed afresh, and not kept, in a preview."""
+    if preview_region_id.get() is not None:
+        return compute()  # drafts are in scope: the result must never reach anyone else
     full_key = f"wdw:{prefix}:{content_version()}:{key}"
     value = cache.get(full_key)
     if value is None:
@@ -73,7 +84,9 @@ class PublicPageCacheMiddleware:
     Sits right after WhiteNoise: a hit costs a URL resolve, one cache read and one primary-key query for the
     content version, so a cached page costs about what a static file does. The stored response has passed every
     inner middleware, so its security headers are the same. Keyed on the content version: any save of content
-    anywhere moves it, so a published change shows on the next request in every server process.
+    anywhere moves it, so a published change shows on the next request in every server process. The Host header
+    is validated first (an unknown host gets 400, as CommonMiddleware would give it) and is part of the key, so
+    a page is only ever served for the host and scheme it was rendered for.
     """
 
     def __init__(self, get_response):
@@ -103,4 +116,5 @@ class PublicPageCacheMiddleware:
             return None
         if not getattr(match.func, "cache_public_page", False):
             return None
-        return f"wdw:page:{content_version()}:{request.method}:{request.get_full_path()}"
+        host = request.get_host()  # raises DisallowedHost (400) for a host not in ALLOWED_HOSTS
+        return f"wdw:page:{content_version()}:{request.scheme}://{host}:{request.method}:{request.get_full_path()}"

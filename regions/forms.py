@@ -1,11 +1,15 @@
-"""The "Klopt dit niet?" form: no login, a honeypot, a minimum fill time and a rate limit per address."""
+"""The "Klopt dit niet?" form: no login, a honeypot, a minimum fill time, a start token that works once, and a
+rate limit per address (in the view)."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import time
 
 from django import forms
 from django.core import signing
+from django.core.cache import cache
 
 MIN_SECONDS = 3
 MAX_AGE = 2 * 60 * 60
@@ -33,18 +37,29 @@ class CorrectionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=SALT)
+            # The random part makes every rendered form's token unique, so it can be used once.
+            self.initial["started"] = signing.dumps([time.time(), secrets.token_urlsafe(12)], salt=SALT)
 
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError("Uw melding is niet verstuurd. Laat het laatste veld leeg.", code="honeypot")
         try:
-            started = signing.loads(self.data.get("started", ""), salt=SALT, max_age=MAX_AGE)
-        except signing.BadSignature:
+            started, _nonce = signing.loads(self.data.get("started", ""), salt=SALT, max_age=MAX_AGE)
+            started = float(started)
+        except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(
                 "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.", code="expired"
             ) from None
-        if time.time() - float(started) < MIN_SECONDS:
+        if time.time() - started < MIN_SECONDS:
             raise forms.ValidationError("Dat ging erg snel. Controleer uw melding en verstuur hem opnieuw.", code="too_fast")
         return cleaned
+
+    def claim_token(self) -> bool:
+        """Use up this form's start token; False if it was used before (the same form sent twice, or replayed).
+
+        Called once the submission is accepted, so a form sent back for a correction keeps its token. The mark
+        lives in the shared cache as long as the token is valid, so every worker sees it.
+        """
+        digest = hashlib.sha256(self.data["started"].encode()).hexdigest()
+        return cache.add(f"wdw:correction-token:{digest}", 1, MAX_AGE)

@@ -17,9 +17,9 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: page-cache keys repeat when each test's database starts afresh."""
-    from django.core.cache import cache
+    from tests.caching import clear_cache
 
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture

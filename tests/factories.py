@@ -1,7 +1,11 @@
 """Small factories for test data; every test builds only what it needs."""
 
+import secrets
+
 import factory
 from django.contrib.auth import get_user_model
+from django.core import signing
+from django.utils import timezone
 
 from directory.models import Assignment, ContactChannel, GlossaryTerm, Meeting, OpeningHours, Organisation, Role, School
 from regions.models import ContentStatus, Municipality, Region, RegionMembership, Sector
@@ -226,3 +230,13 @@ def region_dataset(region: Region, *, size: int = 1, prefix: str = "") -> dict:
         data["roles"].append(role)
     data.update(route=route, steps=steps)
     return data
+
+
+def start_token(seconds_ago: float = 10) -> str:
+    """What the correction form puts in its hidden field: a signed start time and a random part."""
+    return signing.dumps([timezone.now().timestamp() - seconds_ago, secrets.token_urlsafe(12)], salt="wdw-correction")
+
+
+def correction_data(**extra) -> dict:
+    """A correction as a person sends it: a fresh form, filled in for a while, about a page of region A."""
+    return {"message": "Het nummer is veranderd.", "started": start_token(), "pagina": "/amsterdam-diemen/", **extra}

@@ -6,7 +6,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_cache, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -103,6 +103,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "regions.limits.client_ip"  # the same client address as every other limit
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
@@ -120,7 +121,19 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wdw"}}
+# The page cache, cached search data and the correction counter live here. Unset: this process's memory (fine
+# for one process); with several workers or machines, CACHE_URL=redis://host:port/db so they share it.
+CACHES = {
+    "default": env_cache(
+        "CACHE_URL",
+        key_prefix=env_str("CACHE_KEY_PREFIX", "wdw"),
+        version=env_int("CACHE_VERSION", 1),
+        locmem_location="wdw",
+    )
+}
+
+# Proxies (addresses or networks) whose X-Forwarded-For we believe; from anyone else only REMOTE_ADDR counts.
+TRUSTED_PROXY_IPS = env_networks("TRUSTED_PROXY_IPS", [])
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wie doet wat <noreply@localhost>")

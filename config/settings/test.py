@@ -1,5 +1,6 @@
 """Test settings: fast password hashing, in-memory mail, no lockout surprises between tests."""
 
+from config.env import env_cache
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -9,7 +10,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wdw-test"}}
+# CACHE_URL as in production (CI runs the PostgreSQL pass against Redis); a prefix of its own, so clearing the
+# cache between tests (tests/caching.py) never touches an app's keys in the same Redis database.
+CACHES = {"default": env_cache("CACHE_URL", key_prefix="wdw-test", version=1, locmem_location="wdw-test")}
 SHOW_DEMO_DATA = True
 # Serve static files straight from the source folders; tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True

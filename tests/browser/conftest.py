@@ -4,8 +4,9 @@ import importlib
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.cache import cache
 from django.core.management import call_command
+
+from tests.caching import clear_cache
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +21,7 @@ def regions_and_sectors(transactional_db):
 
 @pytest.fixture
 def content(regions_and_sectors):
-    cache.clear()
+    clear_cache()
     call_command("load_content", verbosity=0)
 
 

@@ -1,16 +1,16 @@
 """The read-only JSON API and the HSDS export: public data only, Dutch errors, constant queries."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
+from tests.caching import clear_cache
 
 
 @pytest.fixture
 def data(region_a):
-    cache.clear()
+    clear_cache()
     return factories.region_dataset(region_a, size=2)
 
 

@@ -1,17 +1,17 @@
 """The professionals' directory pages: what a visitor sees, who sees private contacts, and constant queries."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
+from tests.caching import clear_cache
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_a_published_change_shows_on_the_next_request_despite_the_page_cache(cli
 
 
 def count_queries(client, url) -> int:
-    cache.clear()
+    clear_cache()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core import mail, signing
-from django.core.cache import cache
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -14,11 +13,13 @@ from django.utils import timezone
 from directory.models import ImportBatch, Role, School
 from regions.models import Correction, DeletedObject
 from tests import factories
+from tests.caching import clear_cache
+from tests.factories import correction_data, start_token
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    clear_cache()
 
 
 def role_in(region, **kwargs):
@@ -120,11 +121,6 @@ def test_overdue_checks_are_mailed_to_the_regions_editors(editor_a, region_a, re
 # -- "Klopt dit niet?" --------------------------------------------------------------------------------------------
 
 
-def correction_data(**extra):
-    started = signing.dumps(timezone.now().timestamp() - 10, salt="wdw-correction")
-    return {"message": "Het nummer is veranderd.", "started": started, "pagina": "/amsterdam-diemen/", **extra}
-
-
 def test_a_correction_lands_in_the_queue_of_that_regions_editors(client, editor_a, editor_b, region_a):
     response = client.post(reverse("correction"), correction_data())
     assert response.status_code == 302 and response["Location"] == "/amsterdam-diemen/"
@@ -154,7 +150,7 @@ def test_the_correction_form_refuses_spam_and_empty_input_in_dutch(client, db, e
 
 
 def test_the_correction_form_refuses_a_too_fast_submission(client, db):
-    data = correction_data(started=signing.dumps(timezone.now().timestamp(), salt="wdw-correction"))
+    data = correction_data(started=start_token(seconds_ago=0))
     assert "Dat ging erg snel" in client.post(reverse("correction"), data).content.decode()
 
 

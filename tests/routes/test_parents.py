@@ -2,12 +2,12 @@
 admin and the loader both validate."""
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
 from directory.models import ContactChannel, Organisation
 from routes.parent_flows import NodeSpec, ParentFlow, flow_paths, validate_flow
+from tests.caching import clear_cache
 
 
 def spec(slug, kind="question", order=0, answers=()):
@@ -50,7 +50,7 @@ def test_a_broken_flow_is_refused_with_a_dutch_reason(nodes, message):
 
 @pytest.fixture
 def content(db):
-    cache.clear()
+    clear_cache()
     call_command("load_content", verbosity=0)
 
 
@@ -99,7 +99,7 @@ def test_a_broken_path_gets_a_dutch_404_with_a_way_back(client, content, pad):
 def test_parents_never_see_professionals_only_contacts_or_demo_people(client, content):
     org = Organisation.objects.get(slug="oudersteunpunt-amsterdam")
     ContactChannel.objects.create(organisation=org, kind="phone", value="06-9999 0000", visibility="professionals")
-    cache.clear()
+    clear_cache()
     flow = ParentFlow.objects.get(region__slug="amsterdam-diemen")
     for path in flow_paths(flow):
         pad = ".".join(str(i) for _node, i in path if i)

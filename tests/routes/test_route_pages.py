@@ -3,14 +3,14 @@
 import re
 
 import pytest
-from django.core.cache import cache
 
 from tests import factories
+from tests.caching import clear_cache
 
 
 @pytest.fixture
 def route(region_a):
-    cache.clear()
+    clear_cache()
     ib = factories.RoleFactory(region=region_a, slug="ib", name="Intern begeleider")
     route = factories.RouteFactory(region=region_a, slug="po-route", name="Route passend onderwijs", kind="flow")
     s1 = factories.StepFactory(route=route, slug="signaleren", order=1, title="Signaleren door de leerkracht")
