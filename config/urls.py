@@ -4,16 +4,18 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from regions.accounts import OptionalOTPAdminAuthenticationForm, admin_has_permission, invite_view
+from regions.accounts import admin_has_permission
+from regions.accounts.invitations import invite_view
+from regions.accounts.login import AdminLoginForm, ChoosePasswordView, LoginView
 from regions.preview import preview
 from regions.views import correction
 
 urlpatterns = [
     path("beheer/uitnodigen/", admin.site.admin_view(invite_view), name="invite"),
     path("beheer/", admin.site.urls),
-    path("wachtwoord-kiezen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("wachtwoord-kiezen/<uidb64>/<token>/", ChoosePasswordView.as_view(), name="password_reset_confirm"),
     path("wachtwoord-gekozen/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include("directory.api_urls")),
     path("voorbeeld/<path:path>", preview, name="preview"),
@@ -27,5 +29,5 @@ handler404 = "directory.views.not_found"
 admin.site.site_header = "Wie doet wat – beheer"
 admin.site.site_title = "Wie doet wat"
 admin.site.index_title = "Inhoud beheren"
-admin.site.login_form = OptionalOTPAdminAuthenticationForm
+admin.site.login_form = AdminLoginForm
 admin.site.has_permission = admin_has_permission
