@@ -1,33 +1,60 @@
 """Invitations: a region admin invites a professional, or an editor of their own region, by e-mail.
 
-The invitee gets a link to choose a password; nobody sends passwords around.
+An invitation creates a new account without a password and mails a link to choose one; nobody sends passwords around.
+It never changes an existing account: an address (or username) that is already in use is refused, so an invitation
+cannot hand a group, staff status or a region to someone else's account, superusers included.
 """
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 
 from regions.accounts import PROFESSIONALS_GROUP
 from regions.models import MembershipRole, Region, RegionMembership
 
+ACCOUNT_EXISTS = (
+    "Er is al een account met dit e-mailadres. Een uitnodiging maakt alleen nieuwe accounts aan en verandert geen "
+    "bestaand account. Moet deze persoon andere rechten krijgen? Vraag het de beheerder van Wie doet wat."
+)
+
+
+def account_exists(email: str) -> bool:
+    """An account uses this address, as its e-mail address or as its username (invitees get their address as one)."""
+    return get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
+
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
-        label="E-mailadres", error_messages={"required": "Vul een e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres."}
-    )
+        label="E-mailadres",
+        max_length=150,  # it becomes the username, which holds 150 characters
+        error_messages={"required": "Vul een e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres.",
+                        "max_length": "Gebruik een e-mailadres van hooguit 150 tekens."},
+    )  # fmt: skip
     name = forms.CharField(label="Naam", max_length=150, required=False)
     kind = forms.ChoiceField(label="Uitnodigen als", choices=[("professional", "Professional (ziet directe contactgegevens)"),
                                                                  ("editor", "Redacteur van de regio")])  # fmt: skip
     region = forms.ModelChoiceField(label="Regio", queryset=Region.objects.none(), required=False,
-                                    help_text="Alleen nodig voor een redacteur.")  # fmt: skip
+                                    help_text="Alleen nodig voor een redacteur.",
+                                    error_messages={"invalid_choice": "U kunt alleen redacteuren voor uw eigen regio uitnodigen."})  # fmt: skip
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if account_exists(email):
+            raise forms.ValidationError(ACCOUNT_EXISTS, code="account_exists")
+        return email
 
     def clean(self):
         cleaned = super().clean()
@@ -36,11 +63,15 @@ class InviteForm(forms.Form):
         return cleaned
 
 
-class InvitationForm(PasswordResetForm):
-    """Password-reset mail for a new account that has no password yet."""
+class InvitationMail(PasswordResetForm):
+    """Django's password-reset mail, sent to exactly the account just created (which has no password yet)."""
+
+    def __init__(self, user):
+        super().__init__({"email": user.email})
+        self.invited = user
 
     def get_users(self, email):
-        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+        return [self.invited]
 
 
 def invitable_regions(user):
@@ -51,42 +82,38 @@ def invitable_regions(user):
 
 @transaction.atomic
 def invite(request, *, email: str, name: str, kind: str, region: Region | None):
-    """Create (or reuse) the account and mail a link to choose a password."""
-    User = get_user_model()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User.objects.create_user(username=email.lower()[:150], email=email, first_name=name[:150])
-        user.set_unusable_password()
-        user.save()
+    """Create a new account for `email` and mail it a link to choose a password. InviteForm has checked that no
+    account uses the address; a concurrent invitation for the same address fails on the unique username."""
+    user = get_user_model().objects.create_user(
+        username=email.lower(), email=email, first_name=name, is_staff=kind == "editor"
+    )  # no password: unusable until the invitee chooses one
     if kind == "editor":
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
-        RegionMembership.objects.get_or_create(user=user, region=region, defaults={"role": MembershipRole.EDITOR})
+        RegionMembership.objects.create(user=user, region=region, role=MembershipRole.EDITOR)
     else:
-        group, _created = Group.objects.get_or_create(name=PROFESSIONALS_GROUP)
-        user.groups.add(group)
-    reset = InvitationForm({"email": email})
-    if reset.is_valid():
-        # PasswordResetForm only mails users with a usable password or none set; ours has none, which it accepts.
-        reset.save(request=request, use_https=request.is_secure(), subject_template_name="registration/invite_subject.txt",
-                   email_template_name="registration/invite_email.txt")  # fmt: skip
+        user.groups.add(Group.objects.get_or_create(name=PROFESSIONALS_GROUP)[0])
+    mail = InvitationMail(user)
+    if mail.is_valid():
+        mail.save(request=request, use_https=request.is_secure(), subject_template_name="registration/invite_subject.txt",
+                  email_template_name="registration/invite_email.txt")  # fmt: skip
     return user
 
 
 def invite_view(request):
-    from django.contrib import admin, messages
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import redirect
-    from django.template.response import TemplateResponse
-
     regions = invitable_regions(request.user)
     if not (request.user.is_superuser or regions.exists()):
         raise PermissionDenied("Alleen regiobeheerders kunnen mensen uitnodigen.")
     form = InviteForm(request.POST or None, regions=regions)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        invite(request, email=data["email"], name=data["name"], kind=data["kind"], region=data.get("region"))
-        messages.success(request, f"Uitnodiging verstuurd naar {data['email']}.")
-        return redirect("invite")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                invite(request, email=data["email"], name=data["name"], kind=data["kind"], region=data.get("region"))
+            except IntegrityError:
+                form.add_error("email", forms.ValidationError(ACCOUNT_EXISTS, code="account_exists"))
+            else:
+                messages.success(request, f"Uitnodiging verstuurd naar {data['email']}.")
+                return redirect("invite")
+        status = 400
     context = {**admin.site.each_context(request), "title": "Iemand uitnodigen", "form": form}
-    return TemplateResponse(request, "admin/invite.html", context)
+    return TemplateResponse(request, "admin/invite.html", context, status=status)
