@@ -109,7 +109,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Lock an account/IP pair out after repeated failed logins.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1  # hours
+AXES_COOLOFF_TIME = 1  # hours; templates/registration/locked_out.html says "over een uur"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 

@@ -76,7 +76,7 @@ def test_repeated_failed_logins_on_the_login_page_lock_the_account(client, profe
     for _ in range(5):
         sign_in(client, "professional", password="fout")
     response = sign_in(client, "professional")
-    assert response.status_code in (403, 429)
+    assert response.status_code == 429 and "Probeer het over een uur opnieuw" in response.content.decode()
     assert SESSION_KEY not in client.session
 
 
@@ -95,6 +95,7 @@ def test_a_user_with_a_totp_device_is_not_signed_in_without_a_code(client, profe
     html = response.content.decode()
     assert response.status_code == 400 and "Vul de code uit uw authenticator-app in." in html
     assert 'id="id_otp_token_error"' in html
+    assert 'name="otp_device"' not in html  # one device: nothing to choose
     assert SESSION_KEY not in client.session
     assert "06-1111 2222" not in client.get(school_with_private_contact.get_absolute_url()).content.decode()
 
@@ -112,6 +113,17 @@ def test_a_user_with_a_totp_device_signs_in_with_the_code(client, professional, 
     response = sign_in(client, "professional", otp_token=code_of(device))
     assert response.status_code == 302
     assert "06-1111 2222" in client.get(school_with_private_contact.get_absolute_url()).content.decode()
+
+
+def test_a_user_with_two_devices_chooses_one_after_the_password(client, professional):
+    device_for(professional)
+    second = TOTPDevice.objects.create(user=professional, name="tablet", confirmed=True)
+    response = sign_in(client, "professional", otp_token=code_of(second))
+    html = response.content.decode()
+    assert response.status_code == 400 and "Kies het apparaat waarmee u inlogt." in html
+    assert '<select name="otp_device"' in html and ">tablet</option>" in html
+    response = sign_in(client, "professional", otp_token=code_of(second), otp_device=second.persistent_id)
+    assert response.status_code == 302 and SESSION_KEY in client.session
 
 
 def test_a_session_not_verified_with_the_device_does_not_see_professionals_only_contacts(
