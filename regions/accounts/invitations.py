@@ -2,7 +2,9 @@
 
 An invitation creates a new account without a password and mails a link to choose one; nobody sends passwords around.
 It never changes an existing account: an address (or username) that is already in use is refused, so an invitation
-cannot hand a group, staff status or a region to someone else's account, superusers included.
+cannot hand a group, staff status or a region to someone else's account, superusers included. One exception changes
+nothing either: an invitation whose link was never used (the link expires after PASSWORD_RESET_TIMEOUT) may be
+sent again, when the account already has exactly the rights the new invitation asks for.
 """
 
 from __future__ import annotations
@@ -27,9 +29,19 @@ ACCOUNT_EXISTS = (
 )
 
 
-def account_exists(email: str) -> bool:
-    """An account uses this address, as its e-mail address or as its username (invitees get their address as one)."""
-    return get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists()
+def accounts_using(email: str) -> list:
+    """Accounts with this address as their e-mail address or as their username (invitees get their address as one)."""
+    return list(get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))[:2])
+
+
+def awaits_same_invitation(user, *, kind: str, region: Region | None) -> bool:
+    """Invited with these rights and never signed in: sending the link again changes nothing."""
+    if user.has_usable_password() or user.last_login is not None or user.is_superuser or not user.is_active:
+        return False
+    memberships = list(RegionMembership.objects.filter(user=user).values_list("region_id", "role"))
+    if kind == "editor":
+        return user.is_staff and memberships == [(region.pk, MembershipRole.EDITOR)]
+    return not user.is_staff and not memberships and user.groups.filter(name=PROFESSIONALS_GROUP).exists()
 
 
 class InviteForm(forms.Form):
@@ -49,17 +61,20 @@ class InviteForm(forms.Form):
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"]
-        if account_exists(email):
-            raise forms.ValidationError(ACCOUNT_EXISTS, code="account_exists")
-        return email
+        self.resend_to = None  # the account whose unused invitation goes out again
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == "editor" and not cleaned.get("region"):
+        email, kind, region = cleaned.get("email"), cleaned.get("kind"), cleaned.get("region")
+        if kind == "editor" and not region:
             self.add_error("region", "Kies de regio waarvan deze persoon redacteur wordt.")
+            return cleaned
+        existing = accounts_using(email) if email else []
+        if len(existing) == 1 and existing[0].email.lower() == email.lower() and kind \
+                and awaits_same_invitation(existing[0], kind=kind, region=region):  # fmt: skip
+            self.resend_to = existing[0]
+        elif existing:
+            self.add_error("email", forms.ValidationError(ACCOUNT_EXISTS, code="account_exists"))
         return cleaned
 
 
@@ -91,11 +106,15 @@ def invite(request, *, email: str, name: str, kind: str, region: Region | None):
         RegionMembership.objects.create(user=user, region=region, role=MembershipRole.EDITOR)
     else:
         user.groups.add(Group.objects.get_or_create(name=PROFESSIONALS_GROUP)[0])
+    send_invitation(request, user)
+    return user
+
+
+def send_invitation(request, user) -> None:
     mail = InvitationMail(user)
     if mail.is_valid():
         mail.save(request=request, use_https=request.is_secure(), subject_template_name="registration/invite_subject.txt",
                   email_template_name="registration/invite_email.txt")  # fmt: skip
-    return user
 
 
 def invite_view(request):
@@ -103,17 +122,20 @@ def invite_view(request):
     if not (request.user.is_superuser or regions.exists()):
         raise PermissionDenied("Alleen regiobeheerders kunnen mensen uitnodigen.")
     form = InviteForm(request.POST or None, regions=regions)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                invite(request, email=data["email"], name=data["name"], kind=data["kind"], region=data.get("region"))
-            except IntegrityError:
-                form.add_error("email", forms.ValidationError(ACCOUNT_EXISTS, code="account_exists"))
-            else:
-                messages.success(request, f"Uitnodiging verstuurd naar {data['email']}.")
-                return redirect("invite")
-        status = 400
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if form.resend_to is not None:
+            send_invitation(request, form.resend_to)
+            messages.success(request, f"{form.resend_to.email} was al uitgenodigd maar koos nog geen wachtwoord. "
+                                      "De uitnodiging is opnieuw verstuurd.")  # fmt: skip
+            return redirect("invite")
+        try:
+            invite(request, email=data["email"], name=data["name"], kind=data["kind"], region=data.get("region"))
+        except IntegrityError:  # a concurrent invitation for the same address won the unique username
+            form.add_error("email", forms.ValidationError(ACCOUNT_EXISTS, code="account_exists"))
+        else:
+            messages.success(request, f"Uitnodiging verstuurd naar {data['email']}.")
+            return redirect("invite")
+    status = 400 if request.method == "POST" else 200
     context = {**admin.site.each_context(request), "title": "Iemand uitnodigen", "form": form}
     return TemplateResponse(request, "admin/invite.html", context, status=status)

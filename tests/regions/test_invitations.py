@@ -72,3 +72,38 @@ def test_a_region_admin_cannot_invite_an_editor_for_another_region(client, regio
     assert response.status_code == 400
     assert not User.objects.filter(email="nieuw@example.org").exists()
     assert not Group.objects.filter(user__email="nieuw@example.org").exists()
+
+
+def test_an_invitation_whose_link_was_never_used_is_sent_again_without_changes(client, region_admin):
+    client.post(reverse("invite"), {"email": "nieuw@example.org", "kind": "professional"})
+    invited = User.objects.get(email="nieuw@example.org")
+    before, users = account_state(invited), User.objects.count()
+    response = client.post(reverse("invite"), {"email": "Nieuw@example.org", "kind": "professional"}, follow=True)
+    assert "opnieuw verstuurd" in response.content.decode()
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["nieuw@example.org"]
+    assert User.objects.count() == users and account_state(invited) == before
+
+
+def test_a_pending_invitation_for_other_rights_is_not_sent_again(client, region_admin, region_a, region_b):
+    pending = factories.editor_of(region_b, username="nieuw@example.org")  # invited by region B, link not used yet
+    pending.email = "nieuw@example.org"
+    pending.set_unusable_password()
+    pending.save()
+    before = account_state(pending)
+    response = client.post(reverse("invite"), {"email": "nieuw@example.org", "kind": "editor", "region": region_a.pk})
+    assert response.status_code == 400 and "Er is al een account met dit e-mailadres" in response.content.decode()
+    assert account_state(pending) == before and mail.outbox == []
+
+
+def test_a_professional_who_chose_a_password_is_not_invited_again(client, region_admin, professional):
+    response = client.post(reverse("invite"), {"email": professional.email, "kind": "professional"})
+    assert response.status_code == 400 and mail.outbox == []
+
+
+def test_an_unused_invitation_under_another_address_is_not_sent_to_that_address(client, region_admin):
+    other = factories.UserFactory(username="prof@example.org", email="iemand-anders@example.org")
+    other.groups.add(Group.objects.get_or_create(name="Professionals")[0])
+    other.set_unusable_password()
+    other.save()
+    response = client.post(reverse("invite"), {"email": "prof@example.org", "kind": "professional"})
+    assert response.status_code == 400 and mail.outbox == []
