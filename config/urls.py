@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from regions.accounts import OptionalOTPAdminAuthenticationForm, admin_has_permission, invite_view
+from regions.accounts import admin_has_permission
+from regions.accounts.invitations import invite_view
+from regions.accounts.login import AdminLoginForm, ChoosePasswordView, LoginView
 from regions.preview import preview
 from regions.view_on_site import view_on_site
 from regions.views import correction
@@ -14,9 +16,9 @@ urlpatterns = [
     # Before the admin's own "r/" shortcut, which would show any object's address to any staff user.
     path("beheer/r/<path:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)),
     path("beheer/", admin.site.urls),
-    path("wachtwoord-kiezen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("wachtwoord-kiezen/<uidb64>/<token>/", ChoosePasswordView.as_view(), name="password_reset_confirm"),
     path("wachtwoord-gekozen/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include("directory.api_urls")),
     path("voorbeeld/<path:path>", preview, name="preview"),
@@ -30,5 +32,5 @@ handler404 = "directory.views.not_found"
 admin.site.site_header = "Wie doet wat – beheer"
 admin.site.site_title = "Wie doet wat"
 admin.site.index_title = "Inhoud beheren"
-admin.site.login_form = OptionalOTPAdminAuthenticationForm
+admin.site.login_form = AdminLoginForm
 admin.site.has_permission = admin_has_permission

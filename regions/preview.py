@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextvars
 from contextlib import contextmanager
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
+
+from regions.accounts import may_use_admin
 
 preview_region_id: contextvars.ContextVar[int | None] = contextvars.ContextVar("preview_region_id", default=None)
 
@@ -27,7 +29,7 @@ def previewing(region_id: int):
         preview_region_id.reset(token)
 
 
-@staff_member_required(login_url="login")
+@user_passes_test(may_use_admin, login_url="login")
 def preview(request: HttpRequest, path: str) -> HttpResponse:
     from regions.admin_base import editable_region_ids
     from regions.models import Region

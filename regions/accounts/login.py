@@ -1,0 +1,118 @@
+"""Signing in at /inloggen/ and /beheer/login/, and choosing a password from an invitation link.
+
+Both login forms ask everyone for a password, and a user who has a TOTP device also for its code. The code field is
+always on the page (with a hint that only people with two-factor authentication fill it in), so the form works
+without JavaScript. When the password was right but the code is missing or wrong, django-otp keeps the password in
+the re-shown form, so the person only adds the code.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.core.exceptions import ValidationError
+from django_otp import devices_for_user
+from django_otp.forms import OTPAuthenticationFormMixin
+
+from regions.accounts import has_second_factor
+
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+class SecondFactorForm(OTPAuthenticationFormMixin, forms.Form):
+    """Adds the authenticator code to a password login form; checked only for users who have a device."""
+
+    otp_device = forms.CharField(label="Apparaat", required=False, widget=forms.Select(attrs={"class": "utrecht-select"}))
+    otp_token = forms.CharField(
+        label="Code uit uw authenticator-app",
+        required=False,
+        max_length=10,
+        help_text="Alleen als u tweestapsverificatie gebruikt: de zes cijfers die de app nu toont.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "class": TEXTBOX}),
+    )
+    otp_error_messages = {
+        "token_required": "Vul de code uit uw authenticator-app in.",
+        "device_required": "Kies het apparaat waarmee u inlogt.",
+        "challenge_exception": "De code kon niet worden aangevraagd.",
+        "not_interactive": "Dit apparaat kan geen code sturen.",
+        "challenge_message": "Er is een code gestuurd.",
+        "invalid_token": "Deze code klopt niet of is verlopen. Probeer het opnieuw met de code die de app nu toont.",
+        "n_failed_attempts": "Te veel verkeerde codes. Wacht even en probeer het opnieuw.",
+        "verification_not_allowed": "Inloggen met een code is nu niet mogelijk. Probeer het later opnieuw.",
+    }
+
+    def clean(self):
+        cleaned = super().clean()  # the password check; raises before we get here when it fails
+        user = self.get_user()
+        if user is not None and has_second_factor(user):
+            if not self.cleaned_data.get("otp_device"):
+                devices = list(devices_for_user(user))
+                if len(devices) == 1:  # the usual case: one authenticator app, nothing to choose
+                    self.cleaned_data["otp_device"] = devices[0].persistent_id
+            try:
+                self.clean_otp(user)
+            except ValidationError as error:
+                self.add_error("otp_token", error)
+        return cleaned
+
+
+class LoginForm(SecondFactorForm, AuthenticationForm):
+    """The login on /inloggen/ for professionals and editors."""
+
+    error_messages = {
+        "invalid_login": "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. Let op hoofdletters en kleine letters.",
+        "inactive": "Dit account is uitgeschakeld. Neem contact op met de regiobeheerder.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        username, password = self.fields["username"], self.fields["password"]
+        username.label = "Gebruikersnaam"
+        username.help_text = "Bent u uitgenodigd? Dan staat uw gebruikersnaam in de uitnodiging; meestal is het uw e-mailadres."
+        username.error_messages["required"] = "Vul uw gebruikersnaam in."
+        username.widget.attrs.update({"class": TEXTBOX, "autocapitalize": "none", "spellcheck": "false"})
+        username.widget.attrs.pop("autofocus", None)  # the page starts at its heading, as every other page does
+        password.label = "Wachtwoord"
+        password.error_messages["required"] = "Vul uw wachtwoord in."
+        password.widget.attrs["class"] = TEXTBOX
+
+
+class AdminLoginForm(SecondFactorForm, AdminAuthenticationForm):
+    """The admin login (templates/admin/login.html shows the code field)."""
+
+
+class ChoosePasswordForm(SetPasswordForm):
+    """The password an invited person chooses, checked by AUTH_PASSWORD_VALIDATORS."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Nieuw wachtwoord"
+        self.fields["new_password2"].label = "Herhaal het wachtwoord"
+        self.fields["new_password2"].help_text = ""
+        for name in ("new_password1", "new_password2"):
+            self.fields[name].error_messages["required"] = "Vul dit veld in."
+            self.fields[name].widget.attrs.update({"class": TEXTBOX, "autocomplete": "new-password"})
+
+
+class InvalidFormIsBadRequest:
+    """A form sent back with errors answers 400, as every form on the site does."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class LoginView(InvalidFormIsBadRequest, auth_views.LoginView):
+    form_class = LoginForm
+
+
+class ChoosePasswordView(InvalidFormIsBadRequest, auth_views.PasswordResetConfirmView):
+    form_class = ChoosePasswordForm
+
+    def render_to_response(self, context, **response_kwargs):
+        if not getattr(self, "validlink", False):
+            response_kwargs.setdefault("status", 400)  # a used, expired or mistyped link
+        return super().render_to_response(context, **response_kwargs)
