@@ -6,7 +6,7 @@ assignment, ever. Errors are JSON with a Dutch message.
 
 from __future__ import annotations
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
@@ -17,6 +17,7 @@ from directory.forms import SearchForm
 from directory.models import Assignment, Organisation, Role, Visibility
 from directory.search import search
 from regions.models import Region
+from regions.params import ascii_int, query_text
 from regions.selectors import region_get, region_list
 from routes.selectors import routes_with_steps
 
@@ -140,14 +141,14 @@ def schools(request: HttpRequest, region: str) -> JsonResponse:
     region_obj = _region_or_error(region)
     public = Assignment.objects.published().filter(visibility=Visibility.PUBLIC).select_related("role")
     qs = selectors.schools_for_region(region=region_obj).prefetch_related(Prefetch("assignments", queryset=public))
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request.GET.get("q"), max_length=100)
     if query:
         qs = qs.filter(selectors.name_filter(query))
     paginator = Paginator(qs.order_by("name", "pk"), PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("pagina") or 1)
-    except InvalidPage:
+    number = ascii_int(request.GET.get("pagina") or "1", max_digits=6)
+    if number is None or not 1 <= number <= paginator.num_pages:
         return _error("Deze pagina bestaat niet. Gebruik ?pagina=1 tot en met " + str(paginator.num_pages) + ".", 400)
+    page = paginator.page(number)
     results = [
         {"slug": s.slug, "name": s.name, "sector": s.sector.code, "municipality": s.municipality.name,
          "brin": s.brin, "location_number": s.location_number, "postcode": s.postcode, "city": s.city,

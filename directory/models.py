@@ -306,7 +306,7 @@ class School(SluggedContent):
 
     @property
     def postcode_digits(self) -> int | None:
-        match = re.match(r"\s*(\d{4})", self.postcode or "")
+        match = re.match(r"\s*([0-9]{4})", self.postcode or "")
         return int(match.group(1)) if match else None
 
     def clean(self) -> None:

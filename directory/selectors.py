@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from django.conf import settings
@@ -169,8 +170,8 @@ def glossary_terms() -> QuerySet[GlossaryTerm]:
 
 
 def name_filter(query: str) -> Q:
-    compact = query.replace(" ", "")
     condition = Q(name__icontains=query) | Q(city__icontains=query)
-    if compact[:4].isdigit():
-        condition |= Q(postcode__startswith=compact[:4])
+    postcode = re.match(r"[0-9]{4}", query.replace(" ", ""))
+    if postcode:
+        condition |= Q(postcode__startswith=postcode.group())
     return condition

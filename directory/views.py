@@ -13,6 +13,7 @@ from directory.vcard import school_vcards
 from regions.accounts import is_professional
 from regions.cache import cache_public_page
 from regions.models import Sector
+from regions.params import query_text
 from regions.selectors import NotFound, region_get, region_list
 from routes.selectors import situations_for_region
 
@@ -47,7 +48,7 @@ def region_detail(request: HttpRequest, region: str) -> HttpResponse:
 def school_list(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     schools = selectors.schools_for_region(region=region_obj)
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request.GET.get("q"), max_length=100)
     if query:
         schools = schools.filter(selectors.name_filter(query))
     page = Paginator(schools, 50).get_page(request.GET.get("pagina"))
@@ -104,7 +105,7 @@ def team_finder(request: HttpRequest, region: str) -> HttpResponse:
         "teams": teams,
         "all_teams": selectors.neighbourhood_teams(region=region_obj) if teams == [] or teams is None else [],
     }
-    response = render(request, "directory/team_finder.html", context)
+    response = render(request, "directory/team_finder.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "private, no-store"
     return response
 

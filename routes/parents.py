@@ -13,6 +13,7 @@ from directory.models import Organisation
 from directory.selectors import public_channel_queryset
 from regions.cache import cache_public_page
 from regions.models import Municipality
+from regions.params import ascii_int, query_text
 from regions.selectors import NotFound, region_get, region_list
 from routes.parent_flows import FlowNode, ParentFlow
 
@@ -45,12 +46,15 @@ class Choice:
 
 
 def parse_path(raw: str) -> list[int] | None:
+    """'1.2' -> [1, 2]; None for anything but up to MAX_PATH answer numbers 1-99 in ASCII digits."""
     if not raw:
         return []
-    parts = raw.split(".")
-    if len(parts) > MAX_PATH or not all(p.isdigit() and 0 < int(p) < 100 for p in parts):
+    if len(raw) > 3 * MAX_PATH:
         return None
-    return [int(p) for p in parts]
+    answers = [ascii_int(part, max_digits=2) for part in raw.split(".")]
+    if len(answers) > MAX_PATH or not all(answers):
+        return None
+    return answers
 
 
 def node_url(region: str, node: FlowNode) -> str:
@@ -97,7 +101,7 @@ def _render(request, flow, node, *, path: list[int] | None, trail: list[tuple[Fl
 
 
 def parents_home(request: HttpRequest) -> HttpResponse:
-    place = request.GET.get("plaats", "").strip()[:80]
+    place = query_text(request.GET.get("plaats"), max_length=80)
     not_found = False
     if place:
         municipality = Municipality.objects.filter(name__iexact=place).select_related("region").first()

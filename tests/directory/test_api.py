@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
+pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
+
 
 @pytest.fixture
 def data(region_a):
@@ -50,6 +52,10 @@ def test_search_returns_the_documented_shape_best_first(client, data):
         ("/api/v1/atlantis/rollen/", 404, "Deze regio bestaat niet"),
         ("/api/v1/amsterdam-diemen/scholen/?pagina=99", 400, "Deze pagina bestaat niet"),
         ("/api/v1/amsterdam-diemen/scholen/?pagina=x", 400, "Deze pagina bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=%C2%B2", 400, "Deze pagina bestaat niet"),  # ²
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=%D9%A1", 400, "Deze pagina bestaat niet"),  # Arabic-Indic 1
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=0", 400, "Deze pagina bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=" + "9" * 5000, 400, "Deze pagina bestaat niet"),
     ],
 )
 def test_bad_api_input_gets_json_with_a_dutch_message(client, data, url, status, message):
@@ -60,6 +66,11 @@ def test_bad_api_input_gets_json_with_a_dutch_message(client, data, url, status,
 
 def test_the_api_is_read_only(client, data):
     assert client.post("/api/v1/regios/").status_code == 405
+
+
+def test_control_characters_in_a_school_search_are_left_out(client, data):
+    response = client.get("/api/v1/amsterdam-diemen/scholen/", {"q": "School 0\x00"})
+    assert response.status_code == 200 and response.json()["count"] == 3  # School 0-0, 0-1 and 0-2
 
 
 def test_hsds_export_has_organisations_with_services_phones_and_schedules(client, data):
