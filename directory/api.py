@@ -6,11 +6,13 @@ assignment, ever. Errors are JSON with a Dutch message.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from directory import selectors
 from directory.forms import SearchForm
@@ -25,7 +27,9 @@ PAGE_SIZE = 100
 
 
 def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"fout": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse({"fout": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # so a web page using the API can read the message too
+    return response
 
 
 def _json(request: HttpRequest, data) -> JsonResponse:
@@ -81,20 +85,33 @@ def _region_or_error(slug: str) -> Region:
         raise Http404("Deze regio bestaat niet.") from None
 
 
-def api_view(view):
-    """GET only; 404s and bad input as JSON with a Dutch message."""
+ALLOWED_METHODS = ("GET", "HEAD")
 
-    @require_GET
+
+def api_view(view):
+    """GET and HEAD only; 404s, bad input and other methods as JSON with a Dutch message."""
+
+    # Exempt from CSRF so that a POST gets the documented JSON 405 instead of Django's HTML 403 page. Safe because
+    # the API is read-only: every method but GET and HEAD is refused below, before anything is read or changed.
+    @csrf_exempt
+    @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method not in ALLOWED_METHODS:
+            response = _error("De API kan alleen lezen: gebruik GET.", 405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
         try:
             return view(request, *args, **kwargs)
         except Http404 as exc:
             return _error(str(exc) or "Niet gevonden.", 404)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     wrapper.cache_public_page = True  # public data only: PublicPageCacheMiddleware may serve it from the cache
     return wrapper
+
+
+@api_view
+def unknown(request: HttpRequest) -> JsonResponse:
+    raise Http404("Dit adres bestaat niet in de API. Begin bij /api/v1/.")
 
 
 @api_view
