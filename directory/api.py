@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, JsonResponse
@@ -16,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from directory import selectors
 from directory.forms import SearchForm
-from directory.models import Assignment, Organisation, Role, Visibility
+from directory.models import Assignment, Organisation, Role
 from directory.search import search
 from regions.models import Region
 from regions.params import ascii_int, query_text
@@ -24,6 +25,9 @@ from regions.selectors import region_get, region_list
 from routes.selectors import routes_with_steps
 
 PAGE_SIZE = 100
+# Whoever calls, the API answers as an anonymous visitor: its responses are public and may be cached and shared,
+# so it never includes a "professionals only" channel or assignment, not even for a signed-in professional.
+ANONYMOUS = AnonymousUser()
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -139,7 +143,7 @@ def regions(request: HttpRequest) -> JsonResponse:
 @api_view
 def organisations(request: HttpRequest, region: str) -> JsonResponse:
     region_obj = _region_or_error(region)
-    orgs = selectors.organisations_for_region(region=region_obj)
+    orgs = selectors.organisations_for_region(region=region_obj, viewer=ANONYMOUS)
     return _json(request, {"region": region_obj.slug, "results": [_organisation(request, o) for o in orgs]})
 
 
@@ -156,7 +160,7 @@ def roles(request: HttpRequest, region: str) -> JsonResponse:
 def schools(request: HttpRequest, region: str) -> JsonResponse:
     """Schools with their public contacts only, 100 per page (?pagina=2), filtered with ?q=."""
     region_obj = _region_or_error(region)
-    public = Assignment.objects.published().filter(visibility=Visibility.PUBLIC).select_related("role")
+    public = Assignment.objects.published().visible_to(ANONYMOUS).select_related("role")
     qs = selectors.schools_for_region(region=region_obj).prefetch_related(Prefetch("assignments", queryset=public))
     query = query_text(request.GET.get("q"), max_length=100)
     if query:
@@ -213,7 +217,11 @@ def hsds(request: HttpRequest, region: str) -> JsonResponse:
     """Open Referral HSDS-style JSON: organisations with their services, phones, contacts and schedules."""
     region_obj = _region_or_error(region)
     roles = Role.objects.published().select_related("region").prefetch_related("sectors")
-    orgs = list(selectors.organisations_for_region(region=region_obj).prefetch_related(Prefetch("roles", queryset=roles)))
+    orgs = list(
+        selectors.organisations_for_region(region=region_obj, viewer=ANONYMOUS).prefetch_related(
+            Prefetch("roles", queryset=roles)
+        )
+    )
     out = []
     for org in orgs:
         channels = list(org.channels.all())

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regions.models import Content, Municipality, Partnership, Sector, SluggedContent
+from regions.accounts import is_professional
+from regions.models import Content, ContentQuerySet, Municipality, Partnership, Sector, SluggedContent
 
 
 class OrganisationKind(models.TextChoices):
@@ -39,6 +40,33 @@ class OrganisationKind(models.TextChoices):
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Openbaar")
     PROFESSIONALS = "professionals", _("Alleen voor ingelogde professionals")
+
+
+def visibilities_for(user) -> list[str]:
+    """The one rule for contact details: public ones for everyone, "professionals only" ones for professionals.
+
+    Pages, the vCard, the API and the HSDS export all go through here, through `visible_to(user)` on a channel or
+    an assignment or on their querysets. `is_professional` may query the user's groups, so the answer is kept on
+    the user object: a page asks many times, and it stays at one query.
+    """
+    cached = getattr(user, "_wdw_sees_professional_contacts", None)
+    if cached is None:
+        cached = is_professional(user)
+        user._wdw_sees_professional_contacts = cached
+    return [Visibility.PUBLIC, Visibility.PROFESSIONALS] if cached else [Visibility.PUBLIC]
+
+
+class VisibleQuerySet(models.QuerySet):
+    def visible_to(self, user) -> VisibleQuerySet:
+        """The rows `user` may see (the rule: `visibilities_for`)."""
+        return self.filter(visibility__in=visibilities_for(user))
+
+
+class VisibleMixin:
+    """For models with a `visibility` field: whether one row may be shown to `user` (the rule: `visibilities_for`)."""
+
+    def visible_to(self, user) -> bool:
+        return self.visibility in visibilities_for(user)
 
 
 class Organisation(SluggedContent):
@@ -83,7 +111,7 @@ class ChannelKind(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
-class ContactChannel(models.Model):
+class ContactChannel(VisibleMixin, models.Model):
     """One way to reach an organisation, exactly as its handbook gives it."""
 
     organisation = models.ForeignKey(
@@ -95,6 +123,8 @@ class ContactChannel(models.Model):
     visibility = models.CharField(_("zichtbaarheid"), max_length=15, choices=Visibility.choices, default=Visibility.PUBLIC)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation", "order", "pk"]
@@ -321,7 +351,11 @@ class School(SluggedContent):
             )
 
 
-class Assignment(Content):
+class AssignmentQuerySet(VisibleQuerySet, ContentQuerySet):
+    pass
+
+
+class Assignment(VisibleMixin, Content):
     """Who fills a role at a school: a named person or a team, with their own contact details."""
 
     school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="assignments")
@@ -344,6 +378,8 @@ class Assignment(Content):
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_demo = models.BooleanField(_("voorbeeld"), default=False, help_text=_("Fictieve persoon uit de voorbeeldgegevens."))
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta(Content.Meta):
         ordering = ["school", "order", "role__name"]

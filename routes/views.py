@@ -46,7 +46,7 @@ def situation_list(request: HttpRequest, region: str) -> HttpResponse:
 @cache_public_page
 def situation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    situation = selectors.situation_get(region=region_obj, slug=slug)
+    situation = selectors.situation_get(region=region_obj, slug=slug, viewer=request.user)
     return render(request, "routes/situation_detail.html", {"region": region_obj, "situation": situation})
 
 

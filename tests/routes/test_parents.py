@@ -113,6 +113,13 @@ def test_parents_never_see_professionals_only_contacts_or_demo_people(client, co
         assert "J. de Vries" not in html and "voorbeeld.example.org" not in html
 
 
+def test_signed_in_professionals_see_the_professionals_only_contacts_of_an_outcome(client, content, professional):
+    org = Organisation.objects.get(slug="oudersteunpunt-amsterdam")
+    ContactChannel.objects.create(organisation=org, kind="phone", value="06-9999 0000", visibility="professionals")
+    client.force_login(professional)
+    assert "06-9999 0000" in client.get(region_url(pad="1.2.1")).content.decode()
+
+
 def test_every_region_has_a_flow_whose_paths_all_end_at_an_outcome_with_a_contact(content):
     for flow in ParentFlow.objects.all():
         paths = flow_paths(flow)
