@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from directory.models import Assignment, School
+
+# Every control character except the line feed, which is escaped instead (a CR or CRLF becomes one line feed).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape(value: str) -> str:
+    """A property value as RFC 6350 (3.4) and RFC 2426 write it: backslash, comma and semicolon escaped, line
+    breaks as \\n, other control characters dropped, so a value can never start a property line of its own."""
+    value = CONTROL_CHARACTERS.sub("", (value or "").replace("\r\n", "\n").replace("\r", "\n"))
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
