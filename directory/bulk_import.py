@@ -1,10 +1,9 @@
 """Bulk import of schools and school assignments from CSV or XLSX, for editors in the admin.
 
-Flow: upload → `import_files.read_table` reads the file within its limits → `plan_import` validates every row with
-the admin's own rules and says per row what would happen (create, change with the fields, or refuse with the reason
-in Dutch) → `plan_store` keeps that plan in the database → the editor confirms that plan → `plan_confirm` runs it
-in one transaction and records an ImportBatch with each object's previous values, so `undo_import` can put
-everything back.
+Flow: upload → `plan_import` reads every row, validates it with the admin's own rules, and says per row what
+would happen (create, change with the fields, or refuse with the reason in Dutch) → the plan is kept in the
+database → the editor confirms that plan → `plan_confirm` runs it in one transaction and records an ImportBatch
+with each object's previous values, so `undo_import` can put everything back.
 
 Columns (first row is the header; case and accents do not matter):
 - schools: naam, sector (po/sbo/so/vo/vso/pro), gemeente, optional: slug, brin, vestigingsnummer, straat, postcode,
