@@ -47,5 +47,5 @@ def test_backslashes_commas_and_semicolons_are_escaped(client, region_a):
 
 def test_other_control_characters_are_left_out(client, region_a):
     school = factories.SchoolFactory(region=region_a)
-    factories.AssignmentFactory(school=school, person_name="Jan\x00\x1b[31m de Vries\x7f", visibility="public")
+    factories.AssignmentFactory(school=school, person_name="Jan\x07\x1b[31m de Vries\x7f", visibility="public")
     assert "FN:Jan[31m de Vries" in vcard_lines(client, school)
