@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from directory import bulk_import
+from directory import bulk_import, import_files
 from directory.forms import SchoolForm
 from directory.models import (
     Assignment,
@@ -34,6 +34,7 @@ from regions.admin_base import (
     editable_regions,
     is_editor,
 )
+from regions.params import ascii_int
 
 
 class ContactChannelInline(ScopedInlineMixin, admin.TabularInline):
@@ -189,7 +190,6 @@ class ImportBatchAdmin(RegionScopedMixin, admin.ModelAdmin):
     list_filter = ("region", "kind", "undone")
     readonly_fields = ("region", "kind", "filename", "created_by", "created_at", "records", "undone")
     actions = ("undo",)
-    SESSION_KEY = "wdw-import-plan"
 
     def _scope(self, request, qs, *, with_national: bool = False):
         return super()._scope(request, qs, with_national=False)
@@ -210,26 +210,19 @@ class ImportBatchAdmin(RegionScopedMixin, admin.ModelAdmin):
         ]
 
     def upload_view(self, request):
+        """Upload → preview (kept as an ImportPlan) → confirm that very plan. Refusals are Dutch, 400, change nothing."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         regions = editable_regions(request.user).filter(is_national=False)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "title": "Scholen of toewijzingen inlezen",
                    "doc": bulk_import.__doc__}  # fmt: skip
         if request.method == "POST" and "confirm" in request.POST:
-            stored = request.session.get(self.SESSION_KEY)
-            if not stored:
-                messages.error(request, "De voorvertoning is verlopen. Upload het bestand opnieuw.")
-                return redirect("admin:directory_importbatch_upload")
-            region = regions.filter(pk=stored["region"]).first()
-            if region is None:
-                raise PermissionDenied
             try:
-                batch = bulk_import.apply_import(region=region, kind=stored["kind"], plans=stored["plans"], user=request.user,
-                                                 filename=stored["filename"])  # fmt: skip
+                batch = bulk_import.plan_confirm(plan_id=ascii_int(request.POST.get("plan"), max_digits=18), user=request.user,
+                                                 regions=regions)  # fmt: skip
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-                return redirect("admin:directory_importbatch_upload")
-            del request.session[self.SESSION_KEY]
+                context.update(form=ImportUploadForm(regions=regions), refusal=" ".join(exc.messages))
+                return TemplateResponse(request, "admin/directory/import.html", context, status=400)
             messages.success(
                 request, f"Ingelezen: {batch.created_count} nieuw, {batch.changed_count} gewijzigd. U kunt dit ongedaan maken."
             )
@@ -238,18 +231,19 @@ class ImportBatchAdmin(RegionScopedMixin, admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                rows = bulk_import.read_table(upload.name, upload.read())
-            except bulk_import.ImportFileError as exc:
+                data, sha256 = import_files.read_upload(upload)
+                rows = import_files.read_table(upload.name, data)
+            except import_files.ImportFileError as exc:
                 form.add_error("file", str(exc))
             else:
                 region, kind = form.cleaned_data["region"], form.cleaned_data["kind"]
                 plans = bulk_import.plan_import(region, kind, rows)
-                request.session[self.SESSION_KEY] = {"region": region.pk, "kind": kind, "filename": upload.name,
-                                                     "plans": bulk_import.plans_to_session(plans)}  # fmt: skip
-                context.update(plans=plans, region=region, refused=sum(p.action == "refuse" for p in plans),
+                plan = bulk_import.plan_store(region=region, kind=kind, filename=upload.name, sha256=sha256, plans=plans,
+                                              user=request.user)  # fmt: skip
+                context.update(plan=plan, plans=plans, region=region, refused=sum(p.action == "refuse" for p in plans),
                                counts={a: sum(p.action == a for p in plans) for a in ("create", "change", "unchanged", "refuse")})  # fmt: skip
         context["form"] = form
-        return TemplateResponse(request, "admin/directory/import.html", context)
+        return TemplateResponse(request, "admin/directory/import.html", context, status=400 if form.errors else 200)
 
     @admin.action(description="Import ongedaan maken")
     def undo(self, request, queryset) -> None:

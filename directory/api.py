@@ -6,25 +6,34 @@ assignment, ever. Errors are JSON with a Dutch message.
 
 from __future__ import annotations
 
-from django.core.paginator import InvalidPage, Paginator
+from functools import wraps
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
 
 from directory import selectors
 from directory.forms import SearchForm
-from directory.models import Assignment, Organisation, Role, Visibility
+from directory.models import Assignment, Organisation, Role
 from directory.search import search
 from regions.models import Region
+from regions.params import ascii_int, query_text
 from regions.selectors import region_get, region_list
 from routes.selectors import routes_with_steps
 
 PAGE_SIZE = 100
+# Whoever calls, the API answers as an anonymous visitor: its responses are public and may be cached and shared,
+# so it never includes a "professionals only" channel or assignment, not even for a signed-in professional.
+ANONYMOUS = AnonymousUser()
 
 
 def _error(message: str, status: int) -> JsonResponse:
-    return JsonResponse({"fout": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse({"fout": message}, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"  # so a web page using the API can read the message too
+    return response
 
 
 def _json(request: HttpRequest, data) -> JsonResponse:
@@ -80,20 +89,33 @@ def _region_or_error(slug: str) -> Region:
         raise Http404("Deze regio bestaat niet.") from None
 
 
-def api_view(view):
-    """GET only; 404s and bad input as JSON with a Dutch message."""
+ALLOWED_METHODS = ("GET", "HEAD")
 
-    @require_GET
+
+def api_view(view):
+    """GET and HEAD only; 404s, bad input and other methods as JSON with a Dutch message."""
+
+    # Exempt from CSRF so that a POST gets the documented JSON 405 instead of Django's HTML 403 page. Safe because
+    # the API is read-only: every method but GET and HEAD is refused below, before anything is read or changed.
+    @csrf_exempt
+    @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if request.method not in ALLOWED_METHODS:
+            response = _error("De API kan alleen lezen: gebruik GET.", 405)
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
+            return response
         try:
             return view(request, *args, **kwargs)
         except Http404 as exc:
             return _error(str(exc) or "Niet gevonden.", 404)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     wrapper.cache_public_page = True  # public data only: PublicPageCacheMiddleware may serve it from the cache
     return wrapper
+
+
+@api_view
+def unknown(request: HttpRequest) -> JsonResponse:
+    raise Http404("Dit adres bestaat niet in de API. Begin bij /api/v1/.")
 
 
 @api_view
@@ -121,7 +143,7 @@ def regions(request: HttpRequest) -> JsonResponse:
 @api_view
 def organisations(request: HttpRequest, region: str) -> JsonResponse:
     region_obj = _region_or_error(region)
-    orgs = selectors.organisations_for_region(region=region_obj)
+    orgs = selectors.organisations_for_region(region=region_obj, viewer=ANONYMOUS)
     return _json(request, {"region": region_obj.slug, "results": [_organisation(request, o) for o in orgs]})
 
 
@@ -138,16 +160,16 @@ def roles(request: HttpRequest, region: str) -> JsonResponse:
 def schools(request: HttpRequest, region: str) -> JsonResponse:
     """Schools with their public contacts only, 100 per page (?pagina=2), filtered with ?q=."""
     region_obj = _region_or_error(region)
-    public = Assignment.objects.published().filter(visibility=Visibility.PUBLIC).select_related("role")
+    public = Assignment.objects.published().visible_to(ANONYMOUS).select_related("role")
     qs = selectors.schools_for_region(region=region_obj).prefetch_related(Prefetch("assignments", queryset=public))
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request.GET.get("q"), max_length=100)
     if query:
         qs = qs.filter(selectors.name_filter(query))
     paginator = Paginator(qs.order_by("name", "pk"), PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("pagina") or 1)
-    except InvalidPage:
+    number = ascii_int(request.GET.get("pagina") or "1", max_digits=6)
+    if number is None or not 1 <= number <= paginator.num_pages:
         return _error("Deze pagina bestaat niet. Gebruik ?pagina=1 tot en met " + str(paginator.num_pages) + ".", 400)
+    page = paginator.page(number)
     results = [
         {"slug": s.slug, "name": s.name, "sector": s.sector.code, "municipality": s.municipality.name,
          "brin": s.brin, "location_number": s.location_number, "postcode": s.postcode, "city": s.city,
@@ -195,7 +217,11 @@ def hsds(request: HttpRequest, region: str) -> JsonResponse:
     """Open Referral HSDS-style JSON: organisations with their services, phones, contacts and schedules."""
     region_obj = _region_or_error(region)
     roles = Role.objects.published().select_related("region").prefetch_related("sectors")
-    orgs = list(selectors.organisations_for_region(region=region_obj).prefetch_related(Prefetch("roles", queryset=roles)))
+    orgs = list(
+        selectors.organisations_for_region(region=region_obj, viewer=ANONYMOUS).prefetch_related(
+            Prefetch("roles", queryset=roles)
+        )
+    )
     out = []
     for org in orgs:
         channels = list(org.channels.all())

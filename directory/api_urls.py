@@ -1,6 +1,6 @@
 """URLs of the read-only JSON API, mounted at /api/v1/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from directory import api
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path("<slug:region>/scholen/", api.schools, name="schools"),
     path("<slug:region>/routes/", api.routes, name="routes"),
     path("<slug:region>/hsds.json", api.hsds, name="hsds"),
+    # Last: any other address under /api/v1/ answers in JSON too (404, or 405 for anything but GET).
+    re_path(r"^.*$", api.unknown, name="unknown"),
 ]

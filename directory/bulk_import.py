@@ -1,9 +1,9 @@
 """Bulk import of schools and school assignments from CSV or XLSX, for editors in the admin.
 
 Flow: upload → `plan_import` reads every row, validates it with the admin's own rules, and says per row what
-would happen (create, change with the fields, or refuse with the reason in Dutch) → the editor confirms →
-`apply_import` runs the plan in one transaction and records an ImportBatch with each object's previous values,
-so `undo_import` can put everything back.
+would happen (create, change with the fields, or refuse with the reason in Dutch) → the plan is kept in the
+database → the editor confirms that plan → `plan_confirm` runs it in one transaction and records an ImportBatch
+with each object's previous values, so `undo_import` can put everything back.
 
 Columns (first row is the header; case and accents do not matter):
 - schools: naam, sector (po/sbo/so/vo/vso/pro), gemeente, optional: slug, brin, vestigingsnummer, straat, postcode,
@@ -14,21 +14,20 @@ Columns (first row is the header; case and accents do not matter):
 
 from __future__ import annotations
 
-import csv
-import io
-import unicodedata
+import re
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.utils import timezone
 from django.utils.text import slugify
 
 from directory.forms import SchoolForm
-from directory.models import Assignment, Role, School, Visibility
+from directory.import_files import fold
+from directory.models import Assignment, ImportBatch, ImportPlan, Role, School, Visibility
 from regions.models import ContentStatus, Municipality, Region, Sector
 
-MAX_ROWS = 5000
 SCHOOL_FIELDS = [
     "name",
     "sector",
@@ -43,16 +42,6 @@ SCHOOL_FIELDS = [
     "website",
 ]
 ASSIGNMENT_FIELDS = ["person_name", "phone", "email", "availability", "visibility"]
-COLUMNS = {
-    "naam": "name", "sector": "sector", "gemeente": "municipality", "slug": "slug", "brin": "brin",
-    "vestigingsnummer": "location_number", "straat": "street", "postcode": "postcode", "plaats": "city",
-    "telefoon": "phone", "email": "email", "e-mail": "email", "website": "website", "school": "school", "rol": "role",
-    "bereikbaarheid": "availability", "zichtbaarheid": "visibility",
-}  # fmt: skip
-
-
-class ImportFileError(Exception):
-    """The file itself cannot be read."""
 
 
 @dataclass
@@ -66,45 +55,9 @@ class RowPlan:
     target_pk: int | None = None
 
 
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().strip().lower()
-
-
-def read_table(name: str, data: bytes) -> list[dict[str, str]]:
-    """Rows as dicts keyed by our field names, from CSV (; or ,) or XLSX."""
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-            raise ImportFileError("Dit Excel-bestand kan niet worden gelezen.") from exc
-        rows = [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-    elif name.lower().endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-        if not text.strip():
-            raise ImportFileError("Het bestand is leeg.")
-        delimiter = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    else:
-        raise ImportFileError("Upload een .csv- of .xlsx-bestand.")
-    if not rows:
-        raise ImportFileError("Het bestand is leeg.")
-    header = [COLUMNS.get(_fold(h), "") for h in rows[0]]
-    unknown = [h for h, key in zip(rows[0], header, strict=False) if h and not key]
-    if unknown:
-        raise ImportFileError(f"Onbekende kolommen: {', '.join(unknown)}.")
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(f"Het bestand heeft meer dan {MAX_ROWS} rijen; splits het op.")
-    return [{key: (value or "").strip() for key, value in zip(header, row, strict=False) if key} for row in rows[1:] if any(row)]
-
-
 def _school_lookup(region: Region, value: str) -> School | None:
     value = value.strip()
-    if len(value) == 6 and value[:2].isdigit():
+    if re.fullmatch(r"[0-9]{2}[A-Za-z]{2}[0-9]{2}", value):
         found = School.objects.filter(region=region, brin=value[:4].upper(), location_number=value[4:]).first()
         if found:
             return found
@@ -162,7 +115,7 @@ def _plan_assignment(region: Region, row: dict, line: int) -> RowPlan:
     if role is None:
         return RowPlan(line, "refuse", label, reason=f"Rol '{row.get('role', '')}' bestaat niet in {region.name}.")
     visibility = {"openbaar": Visibility.PUBLIC, "public": Visibility.PUBLIC, "": Visibility.PROFESSIONALS,
-                  "professionals": Visibility.PROFESSIONALS}.get(_fold(row.get("visibility", "")))  # fmt: skip
+                  "professionals": Visibility.PROFESSIONALS}.get(fold(row.get("visibility", "")))  # fmt: skip
     if visibility is None:
         return RowPlan(line, "refuse", label, reason="Zichtbaarheid moet 'openbaar' of 'professionals' zijn.")
     values = {"person_name": row.get("name", ""), "phone": row.get("phone", ""), "email": row.get("email", ""),
@@ -189,14 +142,32 @@ def _serialisable(values: dict, **extra) -> dict:
     return {**out, **extra}
 
 
-def plans_to_session(plans: list[RowPlan]) -> list[dict]:
-    return [asdict(p) for p in plans]
+def plan_store(*, region: Region, kind: str, filename: str, sha256: str, plans: list[RowPlan], user) -> ImportPlan:
+    """Keep a preview in the database until it is confirmed; expired previews are cleared on the way."""
+    ImportPlan.objects.filter(created_at__lt=timezone.now() - ImportPlan.LIFETIME).delete()
+    return ImportPlan.objects.create(region=region, kind=kind, filename=filename[:200], sha256=sha256,
+                                     rows=[asdict(p) for p in plans], created_by=user)  # fmt: skip
 
 
-def apply_import(*, region: Region, kind: str, plans: list[dict], user, filename: str):
+def plan_confirm(*, plan_id: int | None, user, regions):
+    """Apply exactly the previewed plan: only for the user who made it, in a region they still edit, once."""
+    with transaction.atomic():
+        plan = ImportPlan.objects.select_for_update().filter(pk=plan_id, created_by=user, region__in=regions).first()
+        if plan is None:
+            raise ValidationError("Deze voorvertoning bestaat niet of is niet van u. Upload het bestand opnieuw.",
+                                  code="unknown_plan")  # fmt: skip
+        if plan.used_at is not None:
+            raise ValidationError("Deze voorvertoning is al ingelezen; er is niets opnieuw ingelezen.", code="used_plan")
+        if plan.expired:
+            raise ValidationError("De voorvertoning is verlopen. Upload het bestand opnieuw.", code="expired_plan")
+        batch = apply_import(region=plan.region, kind=plan.kind, plans=plan.rows, user=user, filename=plan.filename)
+        plan.used_at = timezone.now()
+        plan.save(update_fields=["used_at"])
+    return batch
+
+
+def apply_import(*, region: Region, kind: str, plans: list[dict], user, filename: str) -> ImportBatch:
     """Apply a previewed plan in one transaction; refuses when any row was refused."""
-    from directory.models import ImportBatch
-
     if any(p["action"] == "refuse" for p in plans):
         raise ValidationError("Het bestand bevat geweigerde regels; er is niets ingelezen.", code="refused_rows")
     model = School if kind == "schools" else Assignment

@@ -1,15 +1,22 @@
 """Forms shared by the admin and the importers, so both enforce the same rules."""
 
+import re
+
 from django import forms
 
 from directory.models import School
 
+# Four ASCII digits (not starting with 0) and optionally two ASCII letters, spaces removed. A regex and not
+# str.isdigit()/isalpha(), which accept "²" and "é" that are no part of any Dutch postcode.
+POSTCODE = re.compile(r"([1-9][0-9]{3})([A-Za-z]{2})?")
+FULL_POSTCODE = re.compile(r"[1-9][0-9]{3} [A-Z]{2}")
+
 
 def normalise_postcode(value: str) -> str:
-    """'1011ab' -> '1011 AB'; anything that is not a Dutch postcode is returned as typed."""
-    compact = (value or "").upper().replace(" ", "")
-    if len(compact) == 6 and compact[:4].isdigit() and compact[4:].isalpha():
-        return f"{compact[:4]} {compact[4:]}"
+    """'1011ab' -> '1011 AB'; anything that is not a full Dutch postcode is returned as typed."""
+    match = POSTCODE.fullmatch((value or "").replace(" ", ""))
+    if match and match.group(2):
+        return f"{match.group(1)} {match.group(2).upper()}"
     return (value or "").strip()
 
 
@@ -45,7 +52,7 @@ class SchoolForm(forms.ModelForm):
 
     def clean_postcode(self) -> str:
         postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
-        if postcode and not (len(postcode) == 7 and postcode[:4].isdigit()):
+        if postcode and not FULL_POSTCODE.fullmatch(postcode):
             raise forms.ValidationError(
                 "Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB.", code="invalid_postcode"
             )
@@ -103,6 +110,9 @@ class SearchForm(forms.Form):
         return query
 
 
+NOT_A_POSTCODE = "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB."
+
+
 class PostcodeForm(forms.Form):
     """The pupil's home postcode: only the four digits are used and nothing is stored."""
 
@@ -112,21 +122,13 @@ class PostcodeForm(forms.Form):
         help_text="Vier cijfers zijn genoeg, bijvoorbeeld 1055. We bewaren niets.",
         error_messages={
             "required": "Vul een postcode in, bijvoorbeeld 1055 of 1055 AB.",
-            "max_length": "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.",
+            "max_length": NOT_A_POSTCODE,
+            "null_characters_not_allowed": NOT_A_POSTCODE,
         },
     )
 
     def clean_postcode(self) -> int:
-        compact = self.cleaned_data["postcode"].replace(" ", "").upper()
-        digits = compact[:4]
-        if not (
-            digits.isdigit()
-            and len(digits) == 4
-            and 1000 <= int(digits) <= 9999
-            and (len(compact) == 4 or (len(compact) == 6 and compact[4:].isalpha()))
-        ):
-            raise forms.ValidationError(
-                "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.",
-                code="invalid_postcode",
-            )
-        return int(digits)
+        match = POSTCODE.fullmatch(self.cleaned_data["postcode"].replace(" ", ""))
+        if match is None:
+            raise forms.ValidationError(NOT_A_POSTCODE, code="invalid_postcode")
+        return int(match.group(1))

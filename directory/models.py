@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from regions.models import Content, Municipality, Partnership, Sector, SluggedContent
+from regions.accounts import is_professional
+from regions.models import Content, ContentQuerySet, Municipality, Partnership, Sector, SluggedContent
 
 
 class OrganisationKind(models.TextChoices):
@@ -39,6 +40,33 @@ class OrganisationKind(models.TextChoices):
 class Visibility(models.TextChoices):
     PUBLIC = "public", _("Openbaar")
     PROFESSIONALS = "professionals", _("Alleen voor ingelogde professionals")
+
+
+def visibilities_for(user) -> list[str]:
+    """The one rule for contact details: public ones for everyone, "professionals only" ones for professionals.
+
+    Pages, the vCard, the API and the HSDS export all go through here, through `visible_to(user)` on a channel or
+    an assignment or on their querysets. `is_professional` may query the user's groups, so the answer is kept on
+    the user object: a page asks many times, and it stays at one query.
+    """
+    cached = getattr(user, "_wdw_sees_professional_contacts", None)
+    if cached is None:
+        cached = is_professional(user)
+        user._wdw_sees_professional_contacts = cached
+    return [Visibility.PUBLIC, Visibility.PROFESSIONALS] if cached else [Visibility.PUBLIC]
+
+
+class VisibleQuerySet(models.QuerySet):
+    def visible_to(self, user) -> VisibleQuerySet:
+        """The rows `user` may see (the rule: `visibilities_for`)."""
+        return self.filter(visibility__in=visibilities_for(user))
+
+
+class VisibleMixin:
+    """For models with a `visibility` field: whether one row may be shown to `user` (the rule: `visibilities_for`)."""
+
+    def visible_to(self, user) -> bool:
+        return self.visibility in visibilities_for(user)
 
 
 class Organisation(SluggedContent):
@@ -83,7 +111,7 @@ class ChannelKind(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
-class ContactChannel(models.Model):
+class ContactChannel(VisibleMixin, models.Model):
     """One way to reach an organisation, exactly as its handbook gives it."""
 
     organisation = models.ForeignKey(
@@ -95,6 +123,8 @@ class ContactChannel(models.Model):
     visibility = models.CharField(_("zichtbaarheid"), max_length=15, choices=Visibility.choices, default=Visibility.PUBLIC)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation", "order", "pk"]
@@ -306,7 +336,7 @@ class School(SluggedContent):
 
     @property
     def postcode_digits(self) -> int | None:
-        match = re.match(r"\s*(\d{4})", self.postcode or "")
+        match = re.match(r"\s*([0-9]{4})", self.postcode or "")
         return int(match.group(1)) if match else None
 
     def clean(self) -> None:
@@ -321,7 +351,11 @@ class School(SluggedContent):
             )
 
 
-class Assignment(Content):
+class AssignmentQuerySet(VisibleQuerySet, ContentQuerySet):
+    pass
+
+
+class Assignment(VisibleMixin, Content):
     """Who fills a role at a school: a named person or a team, with their own contact details."""
 
     school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="assignments")
@@ -344,6 +378,8 @@ class Assignment(Content):
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_demo = models.BooleanField(_("voorbeeld"), default=False, help_text=_("Fictieve persoon uit de voorbeeldgegevens."))
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta(Content.Meta):
         ordering = ["school", "order", "role__name"]
@@ -524,3 +560,40 @@ class ImportBatch(models.Model):
     @property
     def changed_count(self) -> int:
         return sum(1 for r in self.records if r["action"] == "changed")
+
+
+class ImportPlan(models.Model):
+    """A previewed import, kept in the database until it is confirmed, once.
+
+    The preview's confirm button carries the plan's id, so a confirm applies exactly the file that was previewed
+    (two tabs with two files stay apart) and any server may answer it. Only its maker may confirm it, while they
+    still edit its region and within LIFETIME.
+    """
+
+    LIFETIME = datetime.timedelta(hours=2)
+
+    region = models.ForeignKey("regions.Region", verbose_name=_("regio"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=12, choices=ImportKind.choices)
+    filename = models.CharField(_("bestand"), max_length=200)
+    sha256 = models.CharField(_("SHA-256 van het bestand"), max_length=64)
+    rows = models.JSONField(_("regels"), default=list, encoder=DjangoJSONEncoder)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("voorvertoond door"), on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(_("voorvertoond op"), auto_now_add=True)
+    used_at = models.DateTimeField(_("ingelezen op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("voorvertoning van een import")
+        verbose_name_plural = _("voorvertoningen van imports")
+
+    def __str__(self) -> str:
+        return f"Voorvertoning van {self.filename} ({self.sha256[:12]})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:directory_importbatch_upload")
+
+    @property
+    def expired(self) -> bool:
+        return self.created_at < timezone.now() - self.LIFETIME

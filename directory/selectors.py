@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from django.conf import settings
@@ -18,7 +19,6 @@ from directory.models import (
     Role,
     School,
     ServiceArea,
-    Visibility,
 )
 from regions.models import Region, Sector
 from routes.models import Route, Step
@@ -27,16 +27,12 @@ from routes.models import Route, Step
 NEIGHBOURHOOD_KINDS = [OrganisationKind.WIJKTEAM, OrganisationKind.OKT, OrganisationKind.CJG]
 
 
-def public_channel_queryset() -> QuerySet[ContactChannel]:
-    return ContactChannel.objects.filter(visibility=Visibility.PUBLIC)
-
-
-def organisations_for_region(*, region: Region) -> QuerySet[Organisation]:
+def organisations_for_region(*, region: Region, viewer) -> QuerySet[Organisation]:
     return (
         Organisation.objects.published()
         .filter(region=region)
         .select_related("region")
-        .prefetch_related(Prefetch("channels", queryset=public_channel_queryset()), "opening_hours")
+        .prefetch_related(Prefetch("channels", queryset=ContactChannel.objects.visible_to(viewer)), "opening_hours")
     )
 
 
@@ -78,13 +74,15 @@ def schools_for_region(*, region: Region) -> QuerySet[School]:
     return schools
 
 
-def school_get(*, region: Region, slug: str) -> School:
+def school_get(*, region: Region, slug: str, viewer) -> School:
+    """The school with all its assignments: the page shows the details of those `visible_to` the viewer, and for
+    the others the channels of their organisation that the viewer may see."""
     assignments = (
         Assignment.objects.published()
         .select_related("role__region", "role__organisation__region", "organisation__region")
         .prefetch_related(
-            Prefetch("role__organisation__channels", queryset=public_channel_queryset()),
-            Prefetch("organisation__channels", queryset=public_channel_queryset()),
+            Prefetch("role__organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)),
+            Prefetch("organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)),
         )
         .order_by("order", "role__name")
     )
@@ -95,7 +93,7 @@ def school_get(*, region: Region, slug: str) -> School:
         .select_related("partnership__organisation__region")
         .prefetch_related(
             Prefetch("assignments", queryset=assignments),
-            Prefetch("partnership__organisation__channels", queryset=public_channel_queryset()),
+            Prefetch("partnership__organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)),
         ),
         slug=slug,
     )
@@ -111,12 +109,12 @@ def routes_for_school(school: School) -> QuerySet[Route]:
     )
 
 
-def role_get(*, region: Region, slug: str) -> Role:
+def role_get(*, region: Region, slug: str, viewer) -> Role:
     return get_object_or_404(
         roles_for_region(region=region)
         .select_related("organisation__region")
         .prefetch_related(
-            Prefetch("organisation__channels", queryset=public_channel_queryset()),
+            Prefetch("organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)),
             "organisation__opening_hours",
             Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
             Prefetch("chaired_meetings", queryset=Meeting.objects.published().select_related("region")),
@@ -133,9 +131,9 @@ def role_get(*, region: Region, slug: str) -> Role:
     )
 
 
-def organisation_get(*, region: Region, slug: str) -> Organisation:
+def organisation_get(*, region: Region, slug: str, viewer) -> Organisation:
     return get_object_or_404(
-        organisations_for_region(region=region).prefetch_related(
+        organisations_for_region(region=region, viewer=viewer).prefetch_related(
             Prefetch("roles", queryset=Role.objects.published().select_related("region")),
             "service_areas__municipality",
         ),
@@ -143,7 +141,7 @@ def organisation_get(*, region: Region, slug: str) -> Organisation:
     )
 
 
-def teams_for_postcode(*, region: Region, postcode: int) -> list[Organisation]:
+def teams_for_postcode(*, region: Region, postcode: int, viewer) -> list[Organisation]:
     """Neighbourhood teams whose service area covers this 4-digit postcode, narrowest range first."""
     areas = (
         ServiceArea.objects.filter(
@@ -154,14 +152,16 @@ def teams_for_postcode(*, region: Region, postcode: int) -> list[Organisation]:
         )
         .filter(organisation__in=Organisation.objects.published())
         .select_related("organisation__region")
-        .prefetch_related(Prefetch("organisation__channels", queryset=public_channel_queryset()), "organisation__opening_hours")
+        .prefetch_related(
+            Prefetch("organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)), "organisation__opening_hours"
+        )
     )
     ranked = sorted(areas, key=lambda a: (a.postcode_to - a.postcode_from, a.organisation.name))
     return list(OrderedDict((a.organisation.pk, a.organisation) for a in ranked).values())
 
 
-def neighbourhood_teams(*, region: Region) -> QuerySet[Organisation]:
-    return organisations_for_region(region=region).filter(kind__in=NEIGHBOURHOOD_KINDS)
+def neighbourhood_teams(*, region: Region, viewer) -> QuerySet[Organisation]:
+    return organisations_for_region(region=region, viewer=viewer).filter(kind__in=NEIGHBOURHOOD_KINDS)
 
 
 def glossary_terms() -> QuerySet[GlossaryTerm]:
@@ -169,8 +169,8 @@ def glossary_terms() -> QuerySet[GlossaryTerm]:
 
 
 def name_filter(query: str) -> Q:
-    compact = query.replace(" ", "")
     condition = Q(name__icontains=query) | Q(city__icontains=query)
-    if compact[:4].isdigit():
-        condition |= Q(postcode__startswith=compact[:4])
+    postcode = re.match(r"[0-9]{4}", query.replace(" ", ""))
+    if postcode:
+        condition |= Q(postcode__startswith=postcode.group())
     return condition

@@ -10,16 +10,11 @@ from directory.forms import PostcodeForm, SearchForm
 from directory.models import GlossaryTerm
 from directory.search import search as search_all
 from directory.vcard import school_vcards
-from regions.accounts import is_professional
 from regions.cache import cache_public_page
 from regions.models import Sector
+from regions.params import query_text
 from regions.selectors import NotFound, region_get, region_list
 from routes.selectors import situations_for_region
-
-
-def can_see_professional_contacts(user) -> bool:
-    """Direct details of people are for invited professionals and editors."""
-    return is_professional(user)
 
 
 @cache_public_page
@@ -33,7 +28,7 @@ def region_detail(request: HttpRequest, region: str) -> HttpResponse:
     roles = list(selectors.roles_for_region(region=region_obj))
     context = {
         "region": region_obj,
-        "organisations": selectors.organisations_for_region(region=region_obj),
+        "organisations": selectors.organisations_for_region(region=region_obj, viewer=request.user),
         "roles_by_sector": selectors.roles_by_sector(roles, list(Sector.objects.all())),
         "meetings": selectors.meetings_for_region(region=region_obj),
         "routes": selectors.routes_for_region(region=region_obj),
@@ -47,7 +42,7 @@ def region_detail(request: HttpRequest, region: str) -> HttpResponse:
 def school_list(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     schools = selectors.schools_for_region(region=region_obj)
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request.GET.get("q"), max_length=100)
     if query:
         schools = schools.filter(selectors.name_filter(query))
     page = Paginator(schools, 50).get_page(request.GET.get("pagina"))
@@ -57,20 +52,20 @@ def school_list(request: HttpRequest, region: str) -> HttpResponse:
 @cache_public_page
 def school_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    school = selectors.school_get(region=region_obj, slug=slug)
+    school = selectors.school_get(region=region_obj, slug=slug, viewer=request.user)
     context = {
         "region": region_obj,
         "school": school,
         "routes": selectors.routes_for_school(school),
-        "show_private": can_see_professional_contacts(request.user),
+        "hidden_contacts": any(not a.visible_to(request.user) for a in school.assignments.all()),
     }
     return render(request, "directory/school_detail.html", context)
 
 
 def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    school = selectors.school_get(region=region_obj, slug=slug)
-    body = school_vcards(school, list(school.assignments.all()), show_private=can_see_professional_contacts(request.user))
+    school = selectors.school_get(region=region_obj, slug=slug, viewer=request.user)
+    body = school_vcards(school, list(school.assignments.all()), viewer=request.user)
     response = HttpResponse(body, content_type="text/vcard; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(school.name)}.vcf"'
     response["Cache-Control"] = "private, no-store"
@@ -80,14 +75,14 @@ def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
 @cache_public_page
 def role_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    role = selectors.role_get(region=region_obj, slug=slug)
+    role = selectors.role_get(region=region_obj, slug=slug, viewer=request.user)
     return render(request, "directory/role_detail.html", {"region": region_obj, "role": role})
 
 
 @cache_public_page
 def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    organisation = selectors.organisation_get(region=region_obj, slug=slug)
+    organisation = selectors.organisation_get(region=region_obj, slug=slug, viewer=request.user)
     return render(request, "directory/organisation_detail.html", {"region": region_obj, "organisation": organisation})
 
 
@@ -97,14 +92,16 @@ def team_finder(request: HttpRequest, region: str) -> HttpResponse:
     form = PostcodeForm(request.GET or None)
     teams = None
     if form.is_valid():
-        teams = selectors.teams_for_postcode(region=region_obj, postcode=form.cleaned_data["postcode"])
+        teams = selectors.teams_for_postcode(region=region_obj, postcode=form.cleaned_data["postcode"], viewer=request.user)
     context = {
         "region": region_obj,
         "form": form,
         "teams": teams,
-        "all_teams": selectors.neighbourhood_teams(region=region_obj) if teams == [] or teams is None else [],
+        "all_teams": selectors.neighbourhood_teams(region=region_obj, viewer=request.user)
+        if teams == [] or teams is None
+        else [],
     }
-    response = render(request, "directory/team_finder.html", context)
+    response = render(request, "directory/team_finder.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "private, no-store"
     return response
 

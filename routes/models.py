@@ -221,6 +221,11 @@ class Operator(models.TextChoices):
     LT = "lt", "<"
 
 
+def written_number(value: Decimal) -> str:
+    """A number as people write it: 80, 16, 87,5 (Dutch decimal comma), never 8E+1 or 80.00."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 class TriggerRule(models.Model):
     """One numeric condition of a trigger, e.g. sick reports in 12 weeks ≥ 4."""
 
@@ -236,7 +241,7 @@ class TriggerRule(models.Model):
         verbose_name_plural = _("regels")
 
     def __str__(self) -> str:
-        return f"{self.get_metric_display()} {self.get_op_display()} {self.value.normalize()}"
+        return f"{self.get_metric_display()} {self.get_op_display()} {written_number(self.value)}"
 
     def get_absolute_url(self) -> str:
         return self.trigger.get_absolute_url()

@@ -9,21 +9,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from directory.models import Organisation
-from directory.selectors import public_channel_queryset
+from directory.models import ContactChannel, Organisation, School
 from regions.cache import cache_public_page
 from regions.models import Municipality
+from regions.params import ascii_int, query_text
 from regions.selectors import NotFound, region_get, region_list
 from routes.parent_flows import FlowNode, ParentFlow
 
 MAX_PATH = 20
 
 
-def flow_for_region(region) -> ParentFlow:
+def flow_for_region(region, *, viewer) -> ParentFlow:
     organisations = (
         Organisation.objects.published()
         .select_related("region")
-        .prefetch_related(Prefetch("channels", queryset=public_channel_queryset()), "opening_hours")
+        .prefetch_related(Prefetch("channels", queryset=ContactChannel.objects.visible_to(viewer)), "opening_hours")
     )
     nodes = FlowNode.objects.prefetch_related(Prefetch("organisations", queryset=organisations))
     flow = (
@@ -45,12 +45,15 @@ class Choice:
 
 
 def parse_path(raw: str) -> list[int] | None:
+    """'1.2' -> [1, 2]; None for anything but up to MAX_PATH answer numbers 1-99 in ASCII digits."""
     if not raw:
         return []
-    parts = raw.split(".")
-    if len(parts) > MAX_PATH or not all(p.isdigit() and 0 < int(p) < 100 for p in parts):
+    if len(raw) > 3 * MAX_PATH:
         return None
-    return [int(p) for p in parts]
+    answers = [ascii_int(part, max_digits=2) for part in raw.split(".")]
+    if len(answers) > MAX_PATH or not all(answers):
+        return None
+    return answers
 
 
 def node_url(region: str, node: FlowNode) -> str:
@@ -97,13 +100,11 @@ def _render(request, flow, node, *, path: list[int] | None, trail: list[tuple[Fl
 
 
 def parents_home(request: HttpRequest) -> HttpResponse:
-    place = request.GET.get("plaats", "").strip()[:80]
+    place = query_text(request.GET.get("plaats"), max_length=80)
     not_found = False
     if place:
         municipality = Municipality.objects.filter(name__iexact=place).select_related("region").first()
         if municipality is None:
-            from directory.models import School
-
             school = School.objects.published().filter(city__iexact=place).select_related("region").first()
             region = school.region if school else None
         else:
@@ -117,7 +118,7 @@ def parents_home(request: HttpRequest) -> HttpResponse:
 @cache_public_page
 def parents_region(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    flow = flow_for_region(region_obj)
+    flow = flow_for_region(region_obj, viewer=request.user)
     path = parse_path(request.GET.get("pad", ""))
     nodes = {n.slug: n for n in flow.nodes.all()}
     node = flow.start()
@@ -138,7 +139,7 @@ def parents_region(request: HttpRequest, region: str) -> HttpResponse:
 
 def parents_node(request: HttpRequest, region: str, node: int) -> HttpResponse:
     region_obj = region_get(slug=region)
-    flow = flow_for_region(region_obj)
+    flow = flow_for_region(region_obj, viewer=request.user)
     found = next((n for n in flow.nodes.all() if n.pk == node), None)
     if found is None:
         raise NotFound("Deze stap bestaat niet. Begin opnieuw.")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from directory.models import Meeting, Role
+from directory.models import ContactChannel, Meeting, Role
 from regions.models import Region
 from routes.models import Metric, Phase, Route, Situation, Step, StepTransition, Trigger
 
@@ -100,12 +100,10 @@ def situations_for_region(*, region: Region) -> QuerySet[Situation]:
     )
 
 
-def situation_get(*, region: Region, slug: str) -> Situation:
-    from directory.selectors import public_channel_queryset
-
+def situation_get(*, region: Region, slug: str, viewer) -> Situation:
     return get_object_or_404(
         situations_for_region(region=region).prefetch_related(
-            Prefetch("contacts__role__organisation__channels", queryset=public_channel_queryset())
+            Prefetch("contacts__role__organisation__channels", queryset=ContactChannel.objects.visible_to(viewer))
         ),
         slug=slug,
     )

@@ -31,7 +31,7 @@ def attendance_check(request: HttpRequest, region: str) -> HttpResponse:
     form = AttendanceCheckForm(request.GET or None)
     assessment = selectors.assess(triggers, form.cleaned_data) if form.is_valid() else None
     context = {"region": region_obj, "form": form, "assessment": assessment, "triggers": triggers}
-    response = render(request, "routes/attendance_check.html", context)
+    response = render(request, "routes/attendance_check.html", context, status=400 if form.errors else 200)
     response["Cache-Control"] = "private, no-store"  # a pupil's figures: never kept by a shared cache
     return response
 
@@ -46,7 +46,7 @@ def situation_list(request: HttpRequest, region: str) -> HttpResponse:
 @cache_public_page
 def situation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    situation = selectors.situation_get(region=region_obj, slug=slug)
+    situation = selectors.situation_get(region=region_obj, slug=slug, viewer=request.user)
     return render(request, "routes/situation_detail.html", {"region": region_obj, "situation": situation})
 
 

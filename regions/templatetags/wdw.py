@@ -1,4 +1,4 @@
-"""Template filters: sanitised Markdown, and the source line under handbook content."""
+"""Template filters: sanitised Markdown, the source line under handbook content, and who may see what."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -25,3 +25,9 @@ def phone_href(number: str) -> str:
     from directory.models import phone_href as href
 
     return href(number or "").removeprefix("tel:")
+
+
+@register.filter
+def visible_to(obj, user) -> bool:
+    """`{% if assignment|visible_to:user %}`: the model's own rule, so templates never restate it."""
+    return obj.visible_to(user)

@@ -2,10 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.caching import clear_cache
+
+pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
 
 
 @pytest.fixture
@@ -50,6 +53,11 @@ def test_search_returns_the_documented_shape_best_first(client, data):
         ("/api/v1/atlantis/rollen/", 404, "Deze regio bestaat niet"),
         ("/api/v1/amsterdam-diemen/scholen/?pagina=99", 400, "Deze pagina bestaat niet"),
         ("/api/v1/amsterdam-diemen/scholen/?pagina=x", 400, "Deze pagina bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=%C2%B2", 400, "Deze pagina bestaat niet"),  # ²
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=%D9%A1", 400, "Deze pagina bestaat niet"),  # Arabic-Indic 1
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=0", 400, "Deze pagina bestaat niet"),
+        ("/api/v1/amsterdam-diemen/scholen/?pagina=" + "9" * 5000, 400, "Deze pagina bestaat niet"),
+        ("/api/v1/bestaat/niet/", 404, "Dit adres bestaat niet in de API"),
     ],
 )
 def test_bad_api_input_gets_json_with_a_dutch_message(client, data, url, status, message):
@@ -58,8 +66,19 @@ def test_bad_api_input_gets_json_with_a_dutch_message(client, data, url, status,
     assert message in response.json()["fout"]
 
 
-def test_the_api_is_read_only(client, data):
-    assert client.post("/api/v1/regios/").status_code == 405
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+@pytest.mark.parametrize("url", ["/api/v1/", "/api/v1/regios/", "/api/v1/amsterdam-diemen/scholen/", "/api/v1/bestaat-niet/"])
+def test_anything_but_get_is_a_json_405_not_a_csrf_page(db, method, url):
+    client = Client(enforce_csrf_checks=True)  # as a real API client: no CSRF cookie or token
+    response = getattr(client, method)(url)
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json" and response["Allow"] == "GET, HEAD"
+    assert response.json() == {"fout": "De API kan alleen lezen: gebruik GET."}
+
+
+def test_control_characters_in_a_school_search_are_left_out(client, data):
+    response = client.get("/api/v1/amsterdam-diemen/scholen/", {"q": "School 0\x00"})
+    assert response.status_code == 200 and response.json()["count"] == 3  # School 0-0, 0-1 and 0-2
 
 
 def test_hsds_export_has_organisations_with_services_phones_and_schedules(client, data):

@@ -8,6 +8,8 @@ from django.urls import reverse
 from tests import factories
 from tests.caching import clear_cache
 
+pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
@@ -98,10 +100,18 @@ def test_the_team_finder_gives_the_team_of_the_home_postcode(client, data, regio
     assert "Het team voor postcode 1012" in html and "Buurtteam 1" in html and "Buurtteam 0</a>" not in html
 
 
-@pytest.mark.parametrize("postcode", ["abc", "12", "0999", "1012ABC"])
+@pytest.mark.parametrize("postcode", ["abc", "12", "0999", "1012ABC", "²²²²", "¹⁰⁵⁵", "١٠٥٥", "1012 ÅB", "9" * 5000, "\x00"])
 def test_the_team_finder_rejects_a_bad_postcode_in_dutch(client, data, region_a, postcode):
-    html = client.get(reverse("directory:team_finder", args=[region_a.slug]), {"postcode": postcode}).content.decode()
+    response = client.get(reverse("directory:team_finder", args=[region_a.slug]), {"postcode": postcode})
+    assert response.status_code == 400
+    html = response.content.decode()
     assert "Dit is geen Nederlandse postcode" in html or "Vul een postcode in" in html
+
+
+@pytest.mark.parametrize("query", ["\x00", "School\x00", "²²²²", "x" * 10_000])
+def test_an_odd_school_search_is_answered_not_an_error(client, data, region_a, query):
+    response = client.get(reverse("directory:school_list", args=[region_a.slug]), {"q": query, "pagina": "²"})
+    assert response.status_code == 200
 
 
 def test_role_page_shows_the_three_handbook_parts_and_where_the_role_takes_part(client, data):

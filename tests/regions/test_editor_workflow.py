@@ -1,6 +1,7 @@
 """The editors' workflow: restore, drafts and preview, verification, corrections, bulk import with undo, logins."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.models import ImportBatch, Role, School
+from directory.models import ImportBatch, ImportPlan, Role, School
 from regions.models import Correction, DeletedObject
 from tests import factories
 from tests.caching import clear_cache
@@ -175,6 +176,12 @@ def upload(client, region, content: bytes, name="scholen.csv", kind="schools"):
                        {"region": region.pk, "kind": kind, "file": SimpleUploadedFile(name, content)})  # fmt: skip
 
 
+def confirm(client, preview, **extra):
+    """Press "Bevestigen en inlezen" on a preview page: the form carries the id of the previewed plan."""
+    plan = re.search(r'name="plan" value="([0-9]+)"', preview.content.decode())
+    return client.post(reverse("admin:directory_importbatch_upload"), {"confirm": "1", "plan": plan and plan.group(1)}, **extra)
+
+
 GOOD_CSV = "naam;sector;gemeente;brin;vestigingsnummer;postcode;plaats\nDe Boomgaard;po;Amsterdam;12AB;00;1011ab;Amsterdam\nHet Anker;vo;Amsterdam;;;;Amsterdam\n"
 
 
@@ -184,7 +191,7 @@ def test_an_import_is_previewed_per_row_then_applied_and_can_be_undone(client, e
     html = preview.content.decode()
     assert "Nieuw: 2" in html and "Bevestigen en inlezen" in html
     assert not School.objects.exists()  # a preview changes nothing
-    client.post(reverse("admin:directory_importbatch_upload"), {"confirm": "1"})
+    confirm(client, preview)
     assert sorted(School.objects.values_list("name", "postcode")) == [("De Boomgaard", "1011 AB"), ("Het Anker", "")]
     batch = ImportBatch.objects.get()
     assert School.history.filter(history_change_reason=f"import #{batch.pk}").count() == 2
@@ -195,10 +202,11 @@ def test_an_import_is_previewed_per_row_then_applied_and_can_be_undone(client, e
 def test_a_file_with_a_bad_row_is_refused_whole_with_reasons(client, editor_a, region_a, municipality):
     client.force_login(editor_a)
     bad = GOOD_CSV + "Onbekend;hbo;Amsterdam;;;;\nVerkeerde gemeente;po;Utrecht;;;;\n"
-    html = upload(client, region_a, bad.encode()).content.decode()
+    preview = upload(client, region_a, bad.encode())
+    html = preview.content.decode()
     assert "Onbekende sector &#x27;hbo&#x27;" in html and "Gemeente &#x27;Utrecht&#x27; hoort niet bij" in html
     assert "Bevestigen en inlezen" not in html
-    client.post(reverse("admin:directory_importbatch_upload"), {"confirm": "1"})
+    client.post(reverse("admin:directory_importbatch_upload"), {"confirm": "1", "plan": ImportPlan.objects.get().pk})
     assert not School.objects.exists()
 
 
@@ -206,9 +214,9 @@ def test_an_import_that_changes_a_school_is_undone_to_its_old_values(client, edi
     school = factories.SchoolFactory(region=region_a, municipality=municipality, name="De Boomgaard", brin="12AB",
                                      location_number="00", city="Oud")  # fmt: skip
     client.force_login(editor_a)
-    html = upload(client, region_a, GOOD_CSV.encode()).content.decode()
-    assert "wijzigen" in html
-    response = client.post(reverse("admin:directory_importbatch_upload"), {"confirm": "1"}, follow=True)
+    preview = upload(client, region_a, GOOD_CSV.encode())
+    assert "wijzigen" in preview.content.decode()
+    response = confirm(client, preview, follow=True)
     school.refresh_from_db()
     assert school.city == "Amsterdam", [str(m) for m in response.context["messages"]]
     batch = ImportBatch.objects.get()

@@ -140,3 +140,34 @@ def test_bad_figures_get_a_dutch_message(client, triggers, region_b, params, mes
 def test_a_dutch_decimal_comma_is_understood(client, triggers, region_b):
     html = client.get(reverse("routes:attendance_check", args=[region_b.slug]), {"attendance_pct": "94,9"}).content.decode()
     assert "80-95%" in html
+
+
+def test_thresholds_on_the_check_page_read_as_people_write_them(client, triggers, region_b):
+    html = client.get(reverse("routes:attendance_check", args=[region_b.slug])).content.decode()
+    assert "ziekmeldingen in de laatste 12 weken ≥ 4 of aaneengesloten ziektedagen ≥ 7" in html
+    assert "aanwezigheid in procenten ≥ 80 en aanwezigheid in procenten &lt; 95" in html
+    assert "aanwezigheid in procenten ≥ 50 en aanwezigheid in procenten &lt; 80" in html
+    assert "E+" not in html and ".00" not in html
+
+
+@pytest.mark.parametrize(
+    ("value", "written"), [("80.00", "80"), ("16", "16"), ("87.50", "87,5"), ("0.25", "0,25"), ("100", "100")]
+)
+def test_a_threshold_with_a_fraction_gets_a_dutch_decimal_comma(region_b, value, written):
+    rule = factories.TriggerRuleFactory(trigger__region=region_b, metric="attendance_pct", op="lt", value=Decimal(value))
+    rule.refresh_from_db()  # as stored: two decimal places
+    assert str(rule) == f"aanwezigheid in procenten < {written}"
+
+
+def test_the_amersfoort_check_from_the_handbook_shows_its_numbers_plainly(client, region_b):
+    from django.core.management import call_command
+
+    call_command("load_content", verbosity=0)
+    url = reverse("routes:attendance_check", args=[region_b.slug])
+    response = client.get(url, {"sick_reports_12w": "4", "attendance_pct": "70"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Uitkomst" in html
+    for rule in ("ziekmeldingen in de laatste 12 weken ≥ 4", "uren ongeoorloofd verzuim in 4 weken ≥ 16",
+                 "aanwezigheid in procenten ≥ 80", "aanwezigheid in procenten &lt; 50"):  # fmt: skip
+        assert rule in html
+    assert "E+" not in html

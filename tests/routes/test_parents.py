@@ -9,6 +9,8 @@ from directory.models import ContactChannel, Organisation
 from routes.parent_flows import NodeSpec, ParentFlow, flow_paths, validate_flow
 from tests.caching import clear_cache
 
+pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
+
 
 def spec(slug, kind="question", order=0, answers=()):
     return NodeSpec(slug, kind, order, tuple(answers))
@@ -89,7 +91,9 @@ def test_the_unsafe_at_home_outcome_has_quick_exit_and_no_answers_in_the_url(cli
     assert "?pad=3.1" not in question
 
 
-@pytest.mark.parametrize("pad", ["9", "1.9", "x", "1.2.1.1", "." * 5])
+@pytest.mark.parametrize(
+    "pad", ["9", "1.9", "x", "1.2.1.1", "." * 5, "0", "²", "¹", "1.²", "١", "9" * 5000, "1." * 21 + "1", "1\x00"]
+)
 def test_a_broken_path_gets_a_dutch_404_with_a_way_back(client, content, pad):
     response = client.get(region_url(pad=pad))
     assert response.status_code == 404
@@ -109,6 +113,13 @@ def test_parents_never_see_professionals_only_contacts_or_demo_people(client, co
         assert "J. de Vries" not in html and "voorbeeld.example.org" not in html
 
 
+def test_signed_in_professionals_see_the_professionals_only_contacts_of_an_outcome(client, content, professional):
+    org = Organisation.objects.get(slug="oudersteunpunt-amsterdam")
+    ContactChannel.objects.create(organisation=org, kind="phone", value="06-9999 0000", visibility="professionals")
+    client.force_login(professional)
+    assert "06-9999 0000" in client.get(region_url(pad="1.2.1")).content.decode()
+
+
 def test_every_region_has_a_flow_whose_paths_all_end_at_an_outcome_with_a_contact(content):
     for flow in ParentFlow.objects.all():
         paths = flow_paths(flow)
@@ -121,6 +132,12 @@ def test_the_place_of_the_school_leads_to_the_region(client, content):
     assert client.get("/ouders/", {"plaats": "Vlaardingen"})["Location"] == "/ouders/maassluis-vlaardingen-schiedam/"
     html = client.get("/ouders/", {"plaats": "Atlantis"}).content.decode()
     assert "We kennen" in html and "Atlantis" in html
+
+
+@pytest.mark.parametrize("place", ["\x00", "Vlaar\x00dingen", "x" * 10_000])
+def test_an_odd_place_is_answered_not_an_error(client, content, place):
+    response = client.get("/ouders/", {"plaats": place})
+    assert response.status_code in (200, 302)
 
 
 def test_the_admin_refuses_a_flow_with_a_dead_end(admin_client, content):
