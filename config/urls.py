@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from regions.accounts import admin_has_permission
 from regions.accounts.invitations import invite_view
-from regions.accounts.login import AdminLoginForm, ChoosePasswordView, LoginView
+from regions.accounts.login import AdminLoginForm, ChoosePasswordView, ForgottenPasswordView, LoginView
 from regions.preview import preview
 from regions.view_on_site import view_on_site
 from regions.views import correction
@@ -18,6 +18,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("wachtwoord-kiezen/<uidb64>/<token>/", ChoosePasswordView.as_view(), name="password_reset_confirm"),
     path("wachtwoord-gekozen/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("wachtwoord-vergeten/", ForgottenPasswordView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/v1/", include("directory.api_urls")),

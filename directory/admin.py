@@ -250,6 +250,6 @@ class ImportBatchAdmin(RegionScopedMixin, admin.ModelAdmin):
         done = 0
         for batch in queryset.filter(undone=False):
             if batch.region_id in editable_region_ids(request) or request.user.is_superuser:
-                bulk_import.undo_import(batch)
+                bulk_import.undo_import(batch, user=request.user)
                 done += 1
         self.message_user(request, f"{done} import(s) ongedaan gemaakt.", messages.SUCCESS)

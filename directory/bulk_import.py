@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from directory.forms import SchoolForm
 from directory.import_files import fold
 from directory.models import Assignment, ImportBatch, ImportPlan, Role, School, Visibility
+from regions import trash
 from regions.models import ContentStatus, Municipality, Region, Sector
 
 SCHOOL_FIELDS = [
@@ -202,8 +203,9 @@ def apply_import(*, region: Region, kind: str, plans: list[dict], user, filename
     return batch
 
 
-def undo_import(batch) -> None:
-    """Put back what an import changed: created objects are deleted, changed ones get their old values."""
+def undo_import(batch, *, user=None) -> None:
+    """Put back what an import changed: created objects go to the prullenbak (with whatever was added to them since,
+    such as a school's assignments, so nothing is lost), changed ones get their old values."""
     model = School if batch.kind == "schools" else Assignment
     with transaction.atomic():
         for record in reversed(batch.records):
@@ -212,7 +214,7 @@ def undo_import(batch) -> None:
                 continue
             obj._change_reason = f"import #{batch.pk} ongedaan gemaakt"
             if record["action"] == "created":
-                obj.delete()
+                trash.discard(obj, user=user)
             else:
                 for key, value in record["before"].items():
                     setattr(obj, key, value)

@@ -89,7 +89,8 @@ def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpRes
 def team_finder(request: HttpRequest, region: str) -> HttpResponse:
     """Which wijkteam / Ouder- en Kindteam serves the pupil's home? Nothing typed here is stored."""
     region_obj = region_get(slug=region)
-    form = PostcodeForm(request.GET or None)
+    # Bound only when a postcode was sent: another parameter (?utm_source=...) is not a wrong postcode.
+    form = PostcodeForm(request.GET if "postcode" in request.GET else None)
     teams = None
     if form.is_valid():
         teams = selectors.teams_for_postcode(region=region_obj, postcode=form.cleaned_data["postcode"], viewer=request.user)
@@ -123,7 +124,8 @@ def search(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_valid():
         results = search_all(form.cleaned_data["q"], region=form.cleaned_data["regio"], sector=form.cleaned_data["sector"])
-    return render(request, "directory/search.html", {"form": form, "results": results, "query": request.GET.get("q", "")})
+    context = {"form": form, "results": results, "query": request.GET.get("q", "")}
+    return render(request, "directory/search.html", context, status=400 if form.errors else 200)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -6,6 +6,7 @@ previews drafts (`regions.preview.previewing`) nothing is read from or written t
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +21,8 @@ from django.utils import timezone
 from regions.preview import preview_region_id
 
 CONTENT_APPS = {"regions", "directory", "routes"}
-UNVERSIONED = {"contentversion", "correction", "regionmembership"}
+# Not content: saving these changes no page, so it must not empty every cached page either.
+UNVERSIONED = {"contentversion", "correction", "regionmembership", "importplan", "importbatch", "deletedobject"}
 
 
 def content_version() -> str:
@@ -117,4 +119,6 @@ class PublicPageCacheMiddleware:
         if not getattr(match.func, "cache_public_page", False):
             return None
         host = request.get_host()  # raises DisallowedHost (400) for a host not in ALLOWED_HOSTS
-        return f"wdw:page:{content_version()}:{request.scheme}://{host}:{request.method}:{request.get_full_path()}"
+        # Hashed: a query string may be long or hold characters a cache key may not (memcached refuses both).
+        page = hashlib.sha256(f"{request.scheme}://{host}{request.get_full_path()}".encode()).hexdigest()
+        return f"wdw:page:{content_version()}:{request.method}:{page}"

@@ -28,7 +28,9 @@ def route_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
 def attendance_check(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     triggers = selectors.triggers_for_region(region=region_obj)
-    form = AttendanceCheckForm(request.GET or None)
+    # Bound only when one of its figures was sent, so an unrelated parameter does not count as a wrong answer.
+    sent = any(name in request.GET for name in AttendanceCheckForm.base_fields)
+    form = AttendanceCheckForm(request.GET if sent else None)
     assessment = selectors.assess(triggers, form.cleaned_data) if form.is_valid() else None
     context = {"region": region_obj, "form": form, "assessment": assessment, "triggers": triggers}
     response = render(request, "routes/attendance_check.html", context, status=400 if form.errors else 200)

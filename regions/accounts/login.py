@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django_otp import devices_for_user
 from django_otp.forms import OTPAuthenticationFormMixin
 
 from regions.accounts import has_second_factor
+from regions.limits import RateLimit, client_address
+
+# Each request sends a mail: bounded per client address, so the form cannot be used to flood someone's inbox.
+RESET_LIMIT = RateLimit("password-reset", limit=5, window=60 * 60)
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
@@ -62,15 +67,15 @@ class LoginForm(SecondFactorForm, AuthenticationForm):
     """The login on /inloggen/ for professionals and editors."""
 
     error_messages = {
-        "invalid_login": "Deze combinatie van gebruikersnaam en wachtwoord kennen we niet. Let op hoofdletters en kleine letters.",
+        "invalid_login": "Deze combinatie van gebruikersnaam (of e-mailadres) en wachtwoord kennen we niet.",
         "inactive": "Dit account is uitgeschakeld. Neem contact op met de regiobeheerder.",
     }
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         username, password = self.fields["username"], self.fields["password"]
-        username.label = "Gebruikersnaam"
-        username.help_text = "Bent u uitgenodigd? Dan staat uw gebruikersnaam in de uitnodiging; meestal is het uw e-mailadres."
+        username.label = "Gebruikersnaam of e-mailadres"
+        username.help_text = "Bent u uitgenodigd? Dan is uw e-mailadres ook uw gebruikersnaam."
         username.error_messages["required"] = "Vul uw gebruikersnaam in."
         username.widget.attrs.update({"class": TEXTBOX, "autocapitalize": "none", "spellcheck": "false"})
         username.widget.attrs.pop("autofocus", None)  # the page starts at its heading, as every other page does
@@ -116,3 +121,33 @@ class ChoosePasswordView(InvalidFormIsBadRequest, auth_views.PasswordResetConfir
         if not getattr(self, "validlink", False):
             response_kwargs.setdefault("status", 400)  # a used, expired or mistyped link
         return super().render_to_response(context, **response_kwargs)
+
+
+class ForgottenPasswordForm(PasswordResetForm):
+    """Mails a link to choose a new password; also to an invitee who never chose one (their invitation expired)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = "Uw e-mailadres"
+        email.error_messages.update({"required": "Vul uw e-mailadres in.", "invalid": "Dit is geen geldig e-mailadres."})
+        email.widget.attrs.update({"class": TEXTBOX, "autocomplete": "email"})
+
+    def get_users(self, email):
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+
+
+class ForgottenPasswordView(InvalidFormIsBadRequest, auth_views.PasswordResetView):
+    """The same answer whether the address is known or not, so the page tells nobody who has an account."""
+
+    form_class = ForgottenPasswordForm
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        if not RESET_LIMIT.spend(client_address(self.request)):
+            form.add_error(None, "U heeft in korte tijd vaak een nieuw wachtwoord aangevraagd. Probeer het over een uur opnieuw.")
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)

@@ -8,8 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from tests import factories
 from tests.caching import clear_cache
 
-pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
-
 
 @pytest.fixture
 def data(region_a):

@@ -8,8 +8,6 @@ from django.urls import reverse
 from tests import factories
 from tests.caching import clear_cache
 
-pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
-
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
@@ -106,6 +104,12 @@ def test_the_team_finder_rejects_a_bad_postcode_in_dutch(client, data, region_a,
     assert response.status_code == 400
     html = response.content.decode()
     assert "Dit is geen Nederlandse postcode" in html or "Vul een postcode in" in html
+
+
+def test_a_parameter_that_is_not_a_postcode_leaves_the_team_finder_unanswered_not_refused(client, data, region_a):
+    response = client.get(reverse("directory:team_finder", args=[region_a.slug]), {"utm_source": "nieuwsbrief"})
+    assert response.status_code == 200
+    assert "Dit is geen Nederlandse postcode" not in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["\x00", "School\x00", "²²²²", "x" * 10_000])

@@ -103,9 +103,9 @@ def test_search_page_groups_results_by_kind(client, amsterdam_roles, region_a):
         ({"q": "lpa", "sector": "hbo"}, "Deze schoolsoort kennen we niet"),
     ],
 )
-def test_bad_search_input_gets_a_dutch_message_not_an_error(client, db, params, message):
+def test_bad_search_input_gets_a_dutch_message_and_a_400(client, db, params, message):
     response = client.get(reverse("directory:search"), params)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
 
 

@@ -66,7 +66,8 @@ def test_a_draft_is_invisible_until_published_and_previewable_by_its_editors(cli
     role = role_in(region_a, slug="concept-rol", name="Conceptrol", status="draft")
     assert client.get(role.get_absolute_url()).status_code == 404
     client.force_login(editor_b)
-    assert client.get("/voorbeeld" + role.get_absolute_url()).status_code == 403
+    refused = client.get("/voorbeeld" + role.get_absolute_url())
+    assert refused.status_code == 403 and "U bewerkt deze regio niet." in refused.content.decode()
     client.force_login(editor_a)
     preview = client.get("/voorbeeld" + role.get_absolute_url())
     assert (
@@ -199,6 +200,18 @@ def test_an_import_is_previewed_per_row_then_applied_and_can_be_undone(client, e
     assert not School.objects.exists()
 
 
+def test_undoing_an_import_keeps_what_was_added_to_its_schools_since_in_the_prullenbak(client, editor_a, region_a, municipality):
+    client.force_login(editor_a)
+    confirm(client, upload(client, region_a, GOOD_CSV.encode()))
+    school = School.objects.get(name="De Boomgaard")
+    factories.AssignmentFactory(school=school, person_name="Later toegevoegd")
+    batch = ImportBatch.objects.get()
+    client.post(reverse("admin:directory_importbatch_changelist"), {"action": "undo", "_selected_action": [batch.pk]})
+    assert not School.objects.exists()
+    entry = DeletedObject.objects.get(label__startswith="De Boomgaard")
+    assert entry.deleted_by == editor_a and "Later toegevoegd" in entry.data
+
+
 def test_a_file_with_a_bad_row_is_refused_whole_with_reasons(client, editor_a, region_a, municipality):
     client.force_login(editor_a)
     bad = GOOD_CSV + "Onbekend;hbo;Amsterdam;;;;\nVerkeerde gemeente;po;Utrecht;;;;\n"
@@ -286,3 +299,11 @@ def test_an_ordinary_editor_cannot_invite(client, editor_a):
     assert client.get(reverse("invite")).status_code == 403
     client.post(reverse("invite"), {"email": "x@example.org", "kind": "professional"})
     assert not Group.objects.filter(name="Professionals", user__email="x@example.org").exists()
+
+
+def test_a_form_sent_without_its_security_token_gets_a_dutch_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(reverse("correction"), correction_data())
+    assert response.status_code == 403 and "Dit formulier is verlopen" in response.content.decode()
+    assert not Correction.objects.exists()

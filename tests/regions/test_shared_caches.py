@@ -15,6 +15,7 @@ def test_a_cached_page_is_refused_for_a_host_we_do_not_serve(client, region_a):
     response = client.get(url, headers={"host": "evil.example"})
     assert response.status_code == 400
     assert region_a.name not in response.content.decode()
+    assert "Dit verzoek kunnen we niet beantwoorden" in response.content.decode()  # in Dutch, like every page
 
 
 def test_a_page_cached_for_one_host_is_never_served_for_another(client, db):
@@ -57,3 +58,11 @@ def test_a_word_that_expired_overnight_is_no_longer_suggested(client, region_a, 
 
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + datetime.timedelta(days=1))
     assert "zwijgplichtregeling" not in client.get(url, {"q": "zwijgplichtregelin"}).content.decode().lower()
+
+
+@pytest.mark.filterwarnings("error::django.core.cache.backends.base.CacheKeyWarning")
+def test_a_page_with_a_long_or_odd_query_string_is_cached_under_a_key_every_cache_accepts(client, db):
+    url = reverse("api:regions") + "?x=" + "é " * 300
+    first = client.get(url)
+    assert first.status_code == 200
+    assert client.get(url).content == first.content

@@ -137,6 +137,11 @@ def test_bad_figures_get_a_dutch_message(client, triggers, region_b, params, mes
     assert message in html
 
 
+def test_an_unrelated_parameter_is_not_taken_for_empty_figures(client, triggers, region_b):
+    response = client.get(reverse("routes:attendance_check", args=[region_b.slug]), {"utm_source": "nieuwsbrief"})
+    assert response.status_code == 200 and "Vul minstens één gegeven in." not in response.content.decode()
+
+
 def test_a_dutch_decimal_comma_is_understood(client, triggers, region_b):
     html = client.get(reverse("routes:attendance_check", args=[region_b.slug]), {"attendance_pct": "94,9"}).content.decode()
     assert "80-95%" in html

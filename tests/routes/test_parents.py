@@ -9,8 +9,6 @@ from directory.models import ContactChannel, Organisation
 from routes.parent_flows import NodeSpec, ParentFlow, flow_paths, validate_flow
 from tests.caching import clear_cache
 
-pytestmark = pytest.mark.filterwarnings("ignore::django.core.cache.backends.base.CacheKeyWarning")  # long page-cache keys
-
 
 def spec(slug, kind="question", order=0, answers=()):
     return NodeSpec(slug, kind, order, tuple(answers))
