@@ -58,7 +58,7 @@ def test_a_new_user_signs_in_from_the_home_page_and_sees_the_direct_contacts(
 def test_a_wrong_password_is_explained_next_to_the_form_and_passes_axe(live_server, page, invited_professional, axe):
     page.goto(live_server.url + "/inloggen/")
     fill_login(page, "anna@example.org", "fout wachtwoord")
-    assert page.get_by_role("alert").inner_text().startswith("Deze combinatie van gebruikersnaam en wachtwoord kennen we niet")
+    assert page.get_by_role("alert").inner_text().startswith("Deze combinatie van gebruikersnaam (of e-mailadres) en wachtwoord kennen we niet")
     axe.check(page)
 
 
