@@ -1,1 +1,1 @@
-"""Organisations, roles, schools, who is assigned where, meetings and the glossary."""
+"""Who does what: organisations and their contacts, samenwerkingsverbanden, roles, meetings, schools, the glossary."""

@@ -1,15 +1,10 @@
 """Bulk import of schools and school assignments from CSV or XLSX, for editors in the admin.
 
-Flow: upload → `plan_import` reads every row, validates it with the admin's own rules, and says per row what
-would happen (create, change with the fields, or refuse with the reason in Dutch) → the plan is kept in the
-database → the editor confirms that plan → `plan_confirm` runs it in one transaction and records an ImportBatch
-with each object's previous values, so `undo_import` can put everything back.
-
-Columns (first row is the header; case and accents do not matter):
-- schools: naam, sector (po/sbo/so/vo/vso/pro), gemeente, optional: slug, brin, vestigingsnummer, straat, postcode,
-  plaats, telefoon, email, website
-- assignments: school (slug of the school, or BRIN+vestigingsnummer such as 12AB00), rol (slug of the role), naam,
-  optional: telefoon, email, bereikbaarheid, zichtbaarheid (openbaar / professionals)
+Flow: upload → the file is read within limits (`regions.importing.read_table`) → `plan_import` runs every row
+through the admin's own form without saving, and says per row what would happen (create, change with the fields,
+or refuse with the reason in Dutch) → the plan is kept in the database → the editor confirms that plan →
+`plan_confirm` runs the same forms again, in one transaction, and records an ImportBatch with each object's
+previous values, so `undo_import` can put everything back.
 """
 
 from __future__ import annotations
@@ -19,30 +14,47 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from directory.forms import SchoolForm
-from directory.import_files import fold
+from directory.forms import AssignmentForm, SchoolForm
 from directory.models import Assignment, ImportBatch, ImportPlan, Role, School, Visibility
 from regions import trash
+from regions.importing import fold, form_value, through_form
 from regions.models import ContentStatus, Municipality, Region, Sector
 
-SCHOOL_FIELDS = [
-    "name",
-    "sector",
-    "municipality",
-    "brin",
-    "location_number",
-    "street",
-    "postcode",
-    "city",
-    "phone",
-    "email",
-    "website",
+# The columns an editor's file may have (folded: case and accents do not matter) and the field each fills.
+# A table, clearer aligned: the formatter leaves it as it is.
+COLUMNS = {
+    "naam": "name", "sector": "sector", "gemeente": "municipality", "slug": "slug", "brin": "brin",
+    "vestigingsnummer": "location_number", "straat": "street", "postcode": "postcode", "plaats": "city",
+    "telefoon": "phone", "email": "email", "e-mail": "email", "website": "website", "school": "school", "rol": "role",
+    "bereikbaarheid": "availability", "zichtbaarheid": "visibility",
+}  # fmt: skip
+COLUMN_HELP = [
+    (
+        _("Scholen"),
+        _(
+            "naam, sector (po, sbo, so, vo, vso of pro), gemeente; en naar keuze: slug, brin, vestigingsnummer, "
+            "straat, postcode, plaats, telefoon, email, website"
+        ),
+    ),
+    (
+        _("Toewijzingen"),
+        _(
+            "school (de slug, of BRIN en vestigingsnummer zoals 12AB00), rol (de slug van de rol), naam; en naar "
+            "keuze: telefoon, email, bereikbaarheid, zichtbaarheid (openbaar of professionals)"
+        ),
+    ),
 ]
-ASSIGNMENT_FIELDS = ["person_name", "phone", "email", "availability", "visibility"]
+SCHOOL_FIELDS = ["name", "brin", "location_number", "street", "postcode", "city", "phone", "email", "website"]
+VISIBILITY = {
+    "": Visibility.PROFESSIONALS,
+    "professionals": Visibility.PROFESSIONALS,
+    "openbaar": Visibility.PUBLIC,
+    "public": Visibility.PUBLIC,
+}
 
 
 @dataclass
@@ -52,7 +64,7 @@ class RowPlan:
     label: str
     changes: list[str] = field(default_factory=list)
     reason: str = ""
-    values: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)  # what the form gets, as stored: primary keys and text
     target_pk: int | None = None
 
 
@@ -66,7 +78,20 @@ def _school_lookup(region: Region, value: str) -> School | None:
 
 
 def plan_import(region: Region, kind: str, rows: list[dict[str, str]]) -> list[RowPlan]:
-    return [(_plan_school if kind == "schools" else _plan_assignment)(region, row, n) for n, row in enumerate(rows, start=2)]
+    plan_row = _plan_school if kind == "schools" else _plan_assignment
+    return [plan_row(region, row, n) for n, row in enumerate(rows, start=2)]
+
+
+def _planned(line: int, label: str, form, values: dict, existing) -> RowPlan:
+    """What the admin's form says of one row, without saving it."""
+    result = through_form(form, values, instance=existing, save=False)
+    stored = {key: form_value(value) for key, value in values.items()}
+    if result.outcome == "refused":
+        return RowPlan(line, "refuse", label, reason=result.reason)
+    if existing is None:
+        return RowPlan(line, "create", label, values=stored)
+    action = "change" if result.outcome == "updated" else "unchanged"
+    return RowPlan(line, action, label, changes=result.changed, values=stored, target_pk=existing.pk)
 
 
 def _plan_school(region: Region, row: dict, line: int) -> RowPlan:
@@ -76,9 +101,8 @@ def _plan_school(region: Region, row: dict, line: int) -> RowPlan:
         return RowPlan(line, "refuse", label, reason=f"Gemeente '{row.get('municipality', '')}' hoort niet bij {region.name}.")
     sector = Sector.objects.filter(code=row.get("sector", "").lower()).first()
     if sector is None:
-        return RowPlan(
-            line, "refuse", label, reason=f"Onbekende sector '{row.get('sector', '')}'; gebruik po, sbo, so, vo, vso of pro."
-        )
+        reason = f"Onbekende sector '{row.get('sector', '')}'; gebruik po, sbo, so, vo, vso of pro."
+        return RowPlan(line, "refuse", label, reason=reason)
     slug = row.get("slug") or slugify(f"{row.get('name', '')}-{row.get('city') or municipality.name}")[:80]
     existing = None
     if row.get("brin"):
@@ -86,21 +110,17 @@ def _plan_school(region: Region, row: dict, line: int) -> RowPlan:
         if existing and existing.region_id != region.pk:
             return RowPlan(line, "refuse", label, reason="Deze BRIN en vestiging horen bij een school in een andere regio.")
     existing = existing or School.objects.filter(region=region, slug=slug).first()
-    data = {**(model_to_dict(existing) if existing else {"status": ContentStatus.PUBLISHED, "source_document": "redactie"}),
-            **{k: row.get(k, "") for k in SCHOOL_FIELDS if k not in ("sector", "municipality")},
-            "region": region.pk, "slug": existing.slug if existing else slug, "sector": sector.pk,
-            "municipality": municipality.pk, "brin": row.get("brin", "").upper()}  # fmt: skip
-    form = SchoolForm(data, instance=existing)
-    if not form.is_valid():
-        reasons = "; ".join(f"{form.fields[k].label if k in form.fields else k}: {' '.join(v)}" for k, v in form.errors.items())
-        return RowPlan(line, "refuse", label, reason=reasons)
-    values = {k: form.cleaned_data[k] for k in SCHOOL_FIELDS}
+    values = {
+        **{key: row.get(key, "") for key in SCHOOL_FIELDS},
+        "brin": row.get("brin", "").upper(),
+        "region": region,
+        "slug": existing.slug if existing else slug,
+        "sector": sector,
+        "municipality": municipality,
+    }
     if existing is None:
-        return RowPlan(line, "create", label, values=_serialisable(values, slug=data["slug"]))
-    current = School.objects.get(pk=existing.pk)  # validation wrote the new values onto `existing`
-    changes = [k for k in SCHOOL_FIELDS if getattr(current, k) != values[k]]
-    action = "change" if changes else "unchanged"
-    return RowPlan(line, action, label, changes=changes, values=_serialisable(values, slug=existing.slug), target_pk=existing.pk)
+        values.update(status=ContentStatus.PUBLISHED, source_document="redactie")
+    return _planned(line, label, SchoolForm, values, existing)
 
 
 def _plan_assignment(region: Region, row: dict, line: int) -> RowPlan:
@@ -108,46 +128,33 @@ def _plan_assignment(region: Region, row: dict, line: int) -> RowPlan:
     school = _school_lookup(region, row.get("school", ""))
     if school is None:
         return RowPlan(line, "refuse", label, reason=f"School '{row.get('school', '')}' bestaat niet in {region.name}.")
-    role = (
-        Role.objects.filter(slug=row.get("role", ""))
-        .filter(region__in=[region, *Region.objects.filter(is_national=True)])
-        .first()
-    )
+    role = Role.objects.filter(slug=row.get("role", "")).filter(Region.accepted_by("region", [region.pk])).first()
     if role is None:
         return RowPlan(line, "refuse", label, reason=f"Rol '{row.get('role', '')}' bestaat niet in {region.name}.")
-    visibility = {"openbaar": Visibility.PUBLIC, "public": Visibility.PUBLIC, "": Visibility.PROFESSIONALS,
-                  "professionals": Visibility.PROFESSIONALS}.get(fold(row.get("visibility", "")))  # fmt: skip
+    visibility = VISIBILITY.get(fold(row.get("visibility", "")))
     if visibility is None:
         return RowPlan(line, "refuse", label, reason="Zichtbaarheid moet 'openbaar' of 'professionals' zijn.")
-    values = {"person_name": row.get("name", ""), "phone": row.get("phone", ""), "email": row.get("email", ""),
-              "availability": row.get("availability", ""), "visibility": visibility}  # fmt: skip
+    values = {
+        "region": region,
+        "school": school,
+        "role": role,
+        "person_name": row.get("name", ""),
+        "phone": row.get("phone", ""),
+        "email": row.get("email", ""),
+        "availability": row.get("availability", ""),
+        "visibility": visibility,
+    }
     existing = Assignment.objects.filter(school=school, role=role, person_name=values["person_name"]).first()
-    candidate = existing or Assignment(
-        school=school, role=role, region=region, status=ContentStatus.PUBLISHED, source_document="redactie"
-    )
-    for key, value in values.items():
-        setattr(candidate, key, value)
-    try:
-        candidate.full_clean(exclude=["checked_by"])
-    except ValidationError as exc:
-        return RowPlan(line, "refuse", label, reason="; ".join(exc.messages))
-    values.update(school=school.pk, role=role.pk)
     if existing is None:
-        return RowPlan(line, "create", label, values=values)
-    changes = [k for k in ASSIGNMENT_FIELDS if getattr(existing, k) != values[k]]
-    return RowPlan(line, "change" if changes else "unchanged", label, changes=changes, values=values, target_pk=existing.pk)
-
-
-def _serialisable(values: dict, **extra) -> dict:
-    out = {k: (v.pk if hasattr(v, "pk") else v) for k, v in values.items()}
-    return {**out, **extra}
+        values.update(status=ContentStatus.PUBLISHED, source_document="redactie")
+    return _planned(line, label, AssignmentForm, values, existing)
 
 
 def plan_store(*, region: Region, kind: str, filename: str, sha256: str, plans: list[RowPlan], user) -> ImportPlan:
     """Keep a preview in the database until it is confirmed; expired previews are cleared on the way."""
     ImportPlan.objects.filter(created_at__lt=timezone.now() - ImportPlan.LIFETIME).delete()
-    return ImportPlan.objects.create(region=region, kind=kind, filename=filename[:200], sha256=sha256,
-                                     rows=[asdict(p) for p in plans], created_by=user)  # fmt: skip
+    rows = [asdict(p) for p in plans]
+    return ImportPlan.objects.create(region=region, kind=kind, filename=filename[:200], sha256=sha256, rows=rows, created_by=user)
 
 
 def plan_confirm(*, plan_id: int | None, user, regions):
@@ -155,8 +162,8 @@ def plan_confirm(*, plan_id: int | None, user, regions):
     with transaction.atomic():
         plan = ImportPlan.objects.select_for_update().filter(pk=plan_id, created_by=user, region__in=regions).first()
         if plan is None:
-            raise ValidationError("Deze voorvertoning bestaat niet of is niet van u. Upload het bestand opnieuw.",
-                                  code="unknown_plan")  # fmt: skip
+            message = "Deze voorvertoning bestaat niet of is niet van u. Upload het bestand opnieuw."
+            raise ValidationError(message, code="unknown_plan")
         if plan.used_at is not None:
             raise ValidationError("Deze voorvertoning is al ingelezen; er is niets opnieuw ingelezen.", code="used_plan")
         if plan.expired:
@@ -168,36 +175,30 @@ def plan_confirm(*, plan_id: int | None, user, regions):
 
 
 def apply_import(*, region: Region, kind: str, plans: list[dict], user, filename: str) -> ImportBatch:
-    """Apply a previewed plan in one transaction; refuses when any row was refused."""
+    """Apply a previewed plan in one transaction, every row through the admin's form again; all or nothing."""
     if any(p["action"] == "refuse" for p in plans):
         raise ValidationError("Het bestand bevat geweigerde regels; er is niets ingelezen.", code="refused_rows")
-    model = School if kind == "schools" else Assignment
+    model, form = (School, SchoolForm) if kind == "schools" else (Assignment, AssignmentForm)
     records = []
     with transaction.atomic():
         batch = ImportBatch.objects.create(region=region, kind=kind, filename=filename[:200], created_by=user)
         for plan in plans:
-            values = dict(plan["values"])
-            if kind == "schools":
-                values["sector_id"] = values.pop("sector")
-                values["municipality_id"] = values.pop("municipality")
+            if plan["action"] not in ("create", "change"):
+                continue
+            existing = None
+            if plan["action"] == "change":
+                existing = model.objects.select_for_update().get(pk=plan["target_pk"], region=region)
+                fields = [model._meta.get_field(name).attname for name in plan["changes"]]
+                before = {attname: getattr(existing, attname) for attname in fields}
+            result = through_form(form, plan["values"], instance=existing, save=False)
+            if result.outcome == "refused":  # the database changed since the preview
+                raise ValidationError(f"Regel {plan['line']}: {result.reason}. Er is niets ingelezen.", code="changed")
+            result.obj._change_reason = f"import #{batch.pk}"
+            result.obj.save()
+            if existing is None:
+                records.append({"action": "created", "pk": result.obj.pk})
             else:
-                values["school_id"] = values.pop("school")
-                values["role_id"] = values.pop("role")
-            if plan["action"] == "create":
-                obj = model(region=region, status=ContentStatus.PUBLISHED, source_document="redactie", **values)
-                obj._change_reason = f"import #{batch.pk}"
-                obj.full_clean(exclude=["checked_by"])
-                obj.save()
-                records.append({"action": "created", "pk": obj.pk})
-            elif plan["action"] == "change":
-                obj = model.objects.select_for_update().get(pk=plan["target_pk"], region=region)
-                before = {k: getattr(obj, k) for k in values}
-                for key, value in values.items():
-                    setattr(obj, key, value)
-                obj._change_reason = f"import #{batch.pk}"
-                obj.full_clean(exclude=["checked_by"])
-                obj.save()
-                records.append({"action": "changed", "pk": obj.pk, "before": before})
+                records.append({"action": "changed", "pk": result.obj.pk, "before": before})
         batch.records = records
         batch.save()
     return batch

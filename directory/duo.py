@@ -1,6 +1,6 @@
 """Import school locations from DUO's open-data CSV ("Adressen van onderwijslocaties/vestigingen").
 
-Accepted columns (header names as DUO writes them; `;` or `,` separated, UTF-8 or Latin-1):
+Accepted columns (header names as DUO writes them; read by the shared toolkit, `regions.importing.read_table`):
 - BRIN: `INSTELLINGSCODE` or `BRIN NUMMER` (4 characters, e.g. 12AB)
 - location: `VESTIGINGSCODE` or `VESTIGINGSNUMMER` (2 digits, or the 6-character code that starts with the BRIN)
 - `VESTIGINGSNAAM` (required), `STRAATNAAM`, `HUISNUMMER-TOEVOEGING`, `POSTCODE`, `PLAATSNAAM`,
@@ -12,8 +12,6 @@ Rows in municipalities outside the region are skipped and counted. Any invalid r
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,42 +20,38 @@ from django.utils.text import slugify
 
 from directory.forms import SchoolForm, normalise_postcode
 from directory.models import School
+from regions.importing import ImportRefused, Limits, Summary, read_table, through_form
 from regions.models import ContentStatus, Municipality, Region, Sector
 
-SECTOR_CODES = {"bao": "po", "bas": "po", "po": "po", "sbao": "sbo", "sbo": "sbo", "sbas": "sbo", "so": "so",
-                "vso": "vso", "pro": "pro", "vo": "vo"}  # fmt: skip
-
-
-class DuoImportError(Exception):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+SECTOR_CODES = {
+    "bao": "po",
+    "bas": "po",
+    "po": "po",
+    "sbao": "sbo",
+    "sbo": "sbo",
+    "sbas": "sbo",
+    "so": "so",
+    "vso": "vso",
+    "pro": "pro",
+    "vo": "vo",
+}
+# DUO's national lists: some 6,000 locations in 30 to 40 columns.
+DUO_LIMITS = Limits(max_bytes=20 * 1024 * 1024, max_rows=20_000, max_columns=60)
 
 
 @dataclass
 class DuoReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+    summary: Summary = field(default_factory=Summary)
     skipped: int = 0
     lines: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return (
-            f"aangemaakt: {self.created}, bijgewerkt: {self.updated}, ongewijzigd: {self.unchanged}, "
-            f"overgeslagen (buiten de regio): {self.skipped}"
-        )
+    def line(self) -> str:
+        return f"{self.summary.line()}, overgeslagen (buiten de regio): {self.skipped}"
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,")
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    return [{(k or "").strip().upper(): (v or "").strip() for k, v in row.items()} for row in reader]
+    rows = read_table(path.name, path.read_bytes(), limits=DUO_LIMITS)
+    return [{key.upper(): value for key, value in row.items()} for row in rows]
 
 
 def _first(row: dict[str, str], *names: str) -> str:
@@ -68,16 +62,17 @@ def import_duo_schools(path: Path, *, region: Region, default_sector: Sector | N
     """Validate every row with the admin's SchoolForm and upsert on (BRIN, vestigingsnummer) in one transaction."""
     rows = _read_rows(path)
     if not rows:
-        raise DuoImportError(["Het bestand bevat geen rijen."])
+        raise ImportRefused("Het bestand bevat geen rijen.")
     missing = [c for c in ("VESTIGINGSNAAM", "GEMEENTENAAM") if c not in rows[0]]
     if not any(c in rows[0] for c in ("INSTELLINGSCODE", "BRIN NUMMER")):
         missing.append("INSTELLINGSCODE of BRIN NUMMER")
     if missing:
-        raise DuoImportError([f"Kolom ontbreekt: {', '.join(missing)}"])
+        raise ImportRefused(f"Kolom ontbreekt: {', '.join(missing)}")
 
     municipalities = {m.name.lower(): m for m in Municipality.objects.filter(region=region)}
     sectors = {s.code: s for s in Sector.objects.all()}
-    report, errors, used_slugs = DuoReport(), [], set(School.objects.filter(region=region).values_list("slug", flat=True))
+    report, errors = DuoReport(), []
+    used_slugs = set(School.objects.filter(region=region).values_list("slug", flat=True))
     with transaction.atomic():
         for line, row in enumerate(rows, start=2):  # line 1 is the header
             municipality = municipalities.get(row.get("GEMEENTENAAM", "").lower())
@@ -102,13 +97,12 @@ def import_duo_schools(path: Path, *, region: Region, default_sector: Sector | N
             website = row.get("INTERNETADRES", "")
             if website and not website.startswith(("http://", "https://")):
                 website = "https://" + website
-            data = {
-                "region": region.pk,
+            values = {
+                "region": region,
                 "name": name,
                 "slug": slug,
-                "sector": sector.pk,
-                "municipality": municipality.pk,
-                "partnership": existing.partnership_id if existing else None,
+                "sector": sector,
+                "municipality": municipality,
                 "is_demo": False,
                 "brin": brin,
                 "location_number": location,
@@ -116,32 +110,23 @@ def import_duo_schools(path: Path, *, region: Region, default_sector: Sector | N
                 "postcode": normalise_postcode(row.get("POSTCODE", "")),
                 "city": row.get("PLAATSNAAM", "").title(),
                 "phone": row.get("TELEFOONNUMMER", ""),
-                "email": existing.email if existing else "",
                 "website": website,
-                "status": existing.status if existing else ContentStatus.PUBLISHED,
                 "source_document": "duo",
                 "source_section": path.name[:300],
             }
-            form = SchoolForm(data, instance=existing)
-            if not form.is_valid():
-                problems = "; ".join(
-                    f"{form.fields[f].label if f in form.fields else f}: {' '.join(e)}" for f, e in form.errors.items()
-                )
-                errors.append(f"regel {line} ({name or 'zonder naam'}): {problems}")
-                continue
             if existing is None:
-                report.created += 1
+                values["status"] = ContentStatus.PUBLISHED
+            result = through_form(SchoolForm, values, instance=existing)
+            report.summary.add(result.outcome, "school")
+            if result.outcome == "refused":
+                errors.append(f"regel {line} ({name or 'zonder naam'}): {result.reason}")
+            elif result.outcome == "created":
                 report.lines.append(f"regel {line}: nieuw – {name}")
-            elif form.has_changed():
-                report.updated += 1
-                report.lines.append(f"regel {line}: bijgewerkt – {name} ({', '.join(form.changed_data)})")
-            else:
-                report.unchanged += 1
-                continue
-            form.save()
+            elif result.outcome == "updated":
+                report.lines.append(f"regel {line}: bijgewerkt – {name} ({', '.join(result.changed)})")
         if errors:
             transaction.set_rollback(True)
-            raise DuoImportError(errors)
+            raise ImportRefused(errors)
         if dry_run:
             transaction.set_rollback(True)
     return report

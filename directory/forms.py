@@ -1,10 +1,29 @@
-"""Forms shared by the admin and the importers, so both enforce the same rules."""
+"""Forms shared by the admin and the importers (content files, DUO's lists, editors' uploads): one set of rules.
+
+Every directory model an editor or an importer writes goes through one ModelForm here; the admin uses the same
+class (`form = ...`), so a value the admin refuses cannot arrive through a file either.
+"""
 
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from directory.models import School
+from directory.models import (
+    Assignment,
+    ContactChannel,
+    Faq,
+    GlossaryTerm,
+    Meeting,
+    OpeningHours,
+    Organisation,
+    Partnership,
+    Responsibility,
+    Role,
+    School,
+    ServiceArea,
+)
+from regions.forms import CONTENT_FIELDS
 
 # Four ASCII digits (not starting with 0) and optionally two ASCII letters, spaces removed. A regex and not
 # str.isdigit()/isalpha(), which accept "²" and "é" that are no part of any Dutch postcode.
@@ -20,10 +39,115 @@ def normalise_postcode(value: str) -> str:
     return (value or "").strip()
 
 
-class SchoolForm(forms.ModelForm):
-    """The school form the admin uses; the DUO importer runs every row through it too."""
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["region", "slug", "name", "short_name", "kind", "description", *CONTENT_FIELDS]
 
-    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+
+class ContactChannelForm(forms.ModelForm):
+    class Meta:
+        model = ContactChannel
+        fields = ["organisation", "kind", "label", "value", "visibility", "order"]
+
+
+class OpeningHoursForm(forms.ModelForm):
+    class Meta:
+        model = OpeningHours
+        fields = ["organisation", "weekday", "opens", "closes", "note"]
+
+
+class ServiceAreaForm(forms.ModelForm):
+    class Meta:
+        model = ServiceArea
+        fields = ["organisation", "municipality", "postcode_from", "postcode_to"]
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["region", "slug", "name", "sector", "organisation", "municipalities", *CONTENT_FIELDS]
+
+
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = [
+            "region",
+            "slug",
+            "name",
+            "abbreviation",
+            "organisation",
+            "sectors",
+            "summary",
+            "tasks",
+            "approach_for",
+            "not_for",
+            "contact",
+            *CONTENT_FIELDS,
+        ]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = [
+            "region",
+            "slug",
+            "name",
+            "abbreviation",
+            "sectors",
+            "purpose",
+            "frequency",
+            "chair",
+            "chair_text",
+            "members",
+            "members_text",
+            *CONTENT_FIELDS,
+        ]
+
+
+class GlossaryTermForm(forms.ModelForm):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["region", "slug", "abbreviation", "term", "explanation", "synonyms", *CONTENT_FIELDS]
+
+
+class FaqForm(forms.ModelForm):
+    class Meta:
+        model = Faq
+        fields = ["region", "slug", "question", "answer", "order", *CONTENT_FIELDS]
+
+
+class ResponsibilityForm(forms.ModelForm):
+    class Meta:
+        model = Responsibility
+        fields = ["region", "slug", "topic", "youth_care", "education", "order", *CONTENT_FIELDS]
+
+
+class AssignmentForm(forms.ModelForm):
+    class Meta:
+        model = Assignment
+        fields = [
+            "region",
+            "school",
+            "role",
+            "person_name",
+            "organisation",
+            "phone",
+            "email",
+            "availability",
+            "visibility",
+            "order",
+            "is_demo",
+            *CONTENT_FIELDS,
+        ]
+
+
+class SchoolForm(forms.ModelForm):
+    """The school form the admin uses; the DUO importer and editors' uploads run every row through it too."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = School
@@ -54,74 +178,24 @@ class SchoolForm(forms.ModelForm):
         postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
         if postcode and not FULL_POSTCODE.fullmatch(postcode):
             raise forms.ValidationError(
-                "Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB.", code="invalid_postcode"
+                _("Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB."), code="invalid_postcode"
             )
         return postcode
 
 
-class RegionChoiceField(forms.ModelChoiceField):
-    """A region chosen by slug in a URL; unknown slugs get a Dutch message."""
-
-    def __init__(self, **kwargs):
-        from regions.models import Region
-
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("empty_label", "Alle regio's")
-        kwargs.setdefault("error_messages", {"invalid_choice": "Deze regio kennen we niet. Kies een regio uit de lijst."})
-        super().__init__(queryset=Region.objects.filter(is_national=False), to_field_name="slug", **kwargs)
-
-
-class SearchForm(forms.Form):
-    """/zoeken/?q=...&regio=...&sector=... — every part optional except the words."""
-
-    q = forms.CharField(
-        label="Zoekwoorden",
-        max_length=200,
-        error_messages={
-            "required": "Vul een of meer zoekwoorden in, bijvoorbeeld 'leerplicht' of 'IB'.",
-            "max_length": "Gebruik hooguit 200 tekens.",
-        },
-    )
-    regio = RegionChoiceField(label="Regio")
-    sector = forms.ModelChoiceField(
-        label="Schoolsoort",
-        queryset=None,
-        required=False,
-        to_field_name="code",
-        empty_label="Alle schoolsoorten",
-        error_messages={"invalid_choice": "Deze schoolsoort kennen we niet."},
-    )
-
-    def __init__(self, *args, **kwargs):
-        from regions.models import Sector
-
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].queryset = Sector.objects.all()
-
-    def clean_q(self) -> str:
-        from directory.search import words
-
-        query = self.cleaned_data["q"].strip()
-        if not words(query):
-            raise forms.ValidationError(
-                "Uw zoekvraag bevat geen woorden waarop we kunnen zoeken. Probeer bijvoorbeeld 'leerplicht', 'IB' of 'verzuim'.",
-                code="no_words",
-            )
-        return query
-
-
-NOT_A_POSTCODE = "Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB."
+NOT_A_POSTCODE = _("Dit is geen Nederlandse postcode. Een postcode is vier cijfers, eventueel met twee letters: 1055 AB.")
 
 
 class PostcodeForm(forms.Form):
     """The pupil's home postcode: only the four digits are used and nothing is stored."""
 
     postcode = forms.CharField(
-        label="Postcode van het woonadres",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "maxlength": 7}),
+        label=_("Postcode van het woonadres"),
         max_length=7,
-        help_text="Vier cijfers zijn genoeg, bijvoorbeeld 1055. We bewaren niets.",
+        help_text=_("Vier cijfers zijn genoeg, bijvoorbeeld 1055. We bewaren niets."),
         error_messages={
-            "required": "Vul een postcode in, bijvoorbeeld 1055 of 1055 AB.",
+            "required": _("Vul een postcode in, bijvoorbeeld 1055 of 1055 AB."),
             "max_length": NOT_A_POSTCODE,
             "null_characters_not_allowed": NOT_A_POSTCODE,
         },

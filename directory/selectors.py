@@ -21,7 +21,6 @@ from directory.models import (
     ServiceArea,
 )
 from regions.models import Region, Sector
-from routes.models import Route, Step
 
 # The teams that families go to for help at home: chosen by where the pupil lives, not where the school is.
 NEIGHBOURHOOD_KINDS = [OrganisationKind.WIJKTEAM, OrganisationKind.OKT, OrganisationKind.CJG]
@@ -63,10 +62,6 @@ def meetings_for_region(*, region: Region) -> QuerySet[Meeting]:
     )
 
 
-def routes_for_region(*, region: Region) -> QuerySet[Route]:
-    return Route.objects.published().filter(region=region).select_related("region").prefetch_related("sectors")
-
-
 def schools_for_region(*, region: Region) -> QuerySet[School]:
     schools = School.objects.published().filter(region=region).select_related("region", "municipality", "sector")
     if not settings.SHOW_DEMO_DATA:
@@ -99,18 +94,9 @@ def school_get(*, region: Region, slug: str, viewer) -> School:
     )
 
 
-def routes_for_school(school: School) -> QuerySet[Route]:
-    """The routes of the school's region that apply to its sector (or to every sector)."""
+def role_queryset(*, region: Region, viewer) -> QuerySet[Role]:
+    """A region's roles as their page shows them: employer with the channels `viewer` may see, meetings."""
     return (
-        routes_for_region(region=school.region)
-        .filter(Q(sectors=school.sector) | Q(sectors__isnull=True))
-        .distinct()
-        .order_by("name")
-    )
-
-
-def role_get(*, region: Region, slug: str, viewer) -> Role:
-    return get_object_or_404(
         roles_for_region(region=region)
         .select_related("organisation__region")
         .prefetch_related(
@@ -118,16 +104,7 @@ def role_get(*, region: Region, slug: str, viewer) -> Role:
             "organisation__opening_hours",
             Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
             Prefetch("chaired_meetings", queryset=Meeting.objects.published().select_related("region")),
-            Prefetch(
-                "steps",
-                queryset=Step.objects.filter(route__in=Route.objects.published()).select_related("route__region"),
-            ),
-            Prefetch(
-                "regie_steps",
-                queryset=Step.objects.filter(route__in=Route.objects.published()).select_related("route__region"),
-            ),
-        ),
-        slug=slug,
+        )
     )
 
 

@@ -36,12 +36,21 @@ def school_vcards(school: School, assignments: list[Assignment], *, viewer) -> s
         role = assignment.role
         organisation = assignment.organisation or role.organisation
         if assignment.visible_to(viewer):
-            lines += _card(name=assignment.person_name, org=school.name, title=role.name,
-                           phones=[assignment.phone], emails=[assignment.email],
-                           note="Voorbeeldgegevens" if assignment.is_demo else "")  # fmt: skip
+            lines += _card(
+                name=assignment.person_name,
+                org=school.name,
+                title=role.name,
+                phones=[assignment.phone],
+                emails=[assignment.email],
+                note="Voorbeeldgegevens" if assignment.is_demo else "",
+            )
         elif organisation:
             channels = [c for c in organisation.channels.all() if c.visible_to(viewer)]
-            lines += _card(name=f"{role.name} – {organisation.name}", org=organisation.name, title=role.name,
-                           phones=[c.value for c in channels if c.kind == "phone"],
-                           emails=[c.value for c in channels if c.kind == "email"])  # fmt: skip
+            lines += _card(
+                name=f"{role.name} – {organisation.name}",
+                org=organisation.name,
+                title=role.name,
+                phones=[c.value for c in channels if c.kind == "phone"],
+                emails=[c.value for c in channels if c.kind == "email"],
+            )
     return "\r\n".join(lines) + "\r\n"

@@ -1,4 +1,4 @@
-"""Directory pages: thin views over the selectors."""
+"""Directory pages: the school finder and vCards, organisations, the team finder and the glossary; thin views."""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -6,36 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
 from directory import selectors
-from directory.forms import PostcodeForm, SearchForm
+from directory.forms import PostcodeForm
 from directory.models import GlossaryTerm
-from directory.search import search as search_all
 from directory.vcard import school_vcards
 from regions.cache import cache_public_page
-from regions.models import Sector
 from regions.params import query_text
-from regions.selectors import NotFound, region_get, region_list
-from routes.selectors import situations_for_region
-
-
-@cache_public_page
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/home.html", {"regions": region_list()})
-
-
-@cache_public_page
-def region_detail(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = region_get(slug=region)
-    roles = list(selectors.roles_for_region(region=region_obj))
-    context = {
-        "region": region_obj,
-        "organisations": selectors.organisations_for_region(region=region_obj, viewer=request.user),
-        "roles_by_sector": selectors.roles_by_sector(roles, list(Sector.objects.all())),
-        "meetings": selectors.meetings_for_region(region=region_obj),
-        "routes": selectors.routes_for_region(region=region_obj),
-        "situations": situations_for_region(region=region_obj),
-        "postcode_form": PostcodeForm(),
-    }
-    return render(request, "directory/region_detail.html", context)
+from regions.selectors import region_get
 
 
 @cache_public_page
@@ -49,19 +25,6 @@ def school_list(request: HttpRequest, region: str) -> HttpResponse:
     return render(request, "directory/school_list.html", {"region": region_obj, "page": page, "query": query})
 
 
-@cache_public_page
-def school_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = region_get(slug=region)
-    school = selectors.school_get(region=region_obj, slug=slug, viewer=request.user)
-    context = {
-        "region": region_obj,
-        "school": school,
-        "routes": selectors.routes_for_school(school),
-        "hidden_contacts": any(not a.visible_to(request.user) for a in school.assignments.all()),
-    }
-    return render(request, "directory/school_detail.html", context)
-
-
 def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = region_get(slug=region)
     school = selectors.school_get(region=region_obj, slug=slug, viewer=request.user)
@@ -70,13 +33,6 @@ def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{slugify(school.name)}.vcf"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-@cache_public_page
-def role_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = region_get(slug=region)
-    role = selectors.role_get(region=region_obj, slug=slug, viewer=request.user)
-    return render(request, "directory/role_detail.html", {"region": region_obj, "role": role})
 
 
 @cache_public_page
@@ -116,18 +72,3 @@ def glossary(request: HttpRequest) -> HttpResponse:
 def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     term = get_object_or_404(GlossaryTerm.objects.published().select_related("region"), slug=slug)
     return render(request, "directory/term_detail.html", {"term": term})
-
-
-@cache_public_page
-def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    results = None
-    if form.is_valid():
-        results = search_all(form.cleaned_data["q"], region=form.cleaned_data["regio"], sector=form.cleaned_data["sector"])
-    context = {"form": form, "results": results, "query": request.GET.get("q", "")}
-    return render(request, "directory/search.html", context, status=400 if form.errors else 200)
-
-
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    message = str(exception) if isinstance(exception, NotFound) else ""
-    return render(request, "404.html", {"regions": region_list(), "message": message}, status=404)

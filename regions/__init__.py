@@ -1,1 +1,1 @@
-"""Regions, samenwerkingsverbanden, municipalities, and what every content object shares."""
+"""Regions, sectors and municipalities, and what every piece of content shares: the base the other apps build on."""

@@ -1,7 +1,7 @@
 """Caching keyed on the content version, so a published change shows on the next request in every process.
 
 Everything cached here is served to everyone, so it is computed from published content only: while an editor
-previews drafts (`regions.preview.previewing`) nothing is read from or written to these caches.
+previews drafts (`regions.drafts.previewing`) nothing is read from or written to these caches.
 """
 
 from __future__ import annotations
@@ -18,16 +18,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
-from regions.preview import preview_region_id
-
-CONTENT_APPS = {"regions", "directory", "routes"}
-# Not content: saving these changes no page, so it must not empty every cached page either.
-UNVERSIONED = {"contentversion", "correction", "regionmembership", "importplan", "importbatch", "deletedobject"}
+from regions.drafts import preview_region_id
+from regions.models import ContentVersion, Region, Sector
 
 
 def content_version() -> str:
-    from regions.models import ContentVersion
-
     row = ContentVersion.objects.filter(pk=1).values_list("counter", "changed_at").first()
     # The timestamp keeps keys unique even if the counter starts over (a restored database). The date is part of
     # it because what is published also depends on the day (publish_from, expire_on), without any save.
@@ -36,8 +31,6 @@ def content_version() -> str:
 
 
 def bump_content_version(**kwargs) -> None:
-    from regions.models import ContentVersion
-
     def bump() -> None:
         if not ContentVersion.objects.filter(pk=1).update(counter=F("counter") + 1):
             ContentVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
@@ -45,11 +38,19 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(bump)
 
 
+def shown_on_pages(model) -> bool:
+    """Content (anything that declares its `region_path`: the content models and their child rows, and the links
+    between them), and the regions and sectors themselves. Memberships, corrections, imports and the prullenbak
+    are not shown, so saving them must not empty every cached page."""
+    if model._meta.auto_created:  # a many-to-many link table: shown when one of its ends is
+        return any(shown_on_pages(f.related_model) for f in model._meta.fields if f.is_relation)
+    return hasattr(model, "region_path") or model in (Region, Sector)
+
+
 def _on_change(sender, **kwargs) -> None:
-    meta = getattr(sender, "_meta", None)
     if sender.__module__ == "__fake__" or kwargs.get("raw"):
         return  # historical models in data migrations, and fixture loading: no live pages to refresh yet
-    if meta and meta.app_label in CONTENT_APPS and meta.model_name not in UNVERSIONED:
+    if isinstance(sender, type) and hasattr(sender, "_meta") and shown_on_pages(sender):
         bump_content_version()
 
 
@@ -109,8 +110,11 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _key(request) -> str | None:
-        if request.method not in ("GET", "HEAD") or request.COOKIES.get(settings.SESSION_COOKIE_NAME) \
-                or "messages" in request.COOKIES:  # fmt: skip
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+            or "messages" in request.COOKIES
+        ):
             return None
         try:
             match = resolve(request.path_info)

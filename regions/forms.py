@@ -1,5 +1,8 @@
-"""The "Klopt dit niet?" form: no login, a honeypot, a minimum fill time, a start token that works once, and a
-rate limit per address (in the view)."""
+"""Forms of the base app: the municipality form the admin and the content loader share, and "Klopt dit niet?".
+
+The correction form needs no login; a honeypot, a minimum fill time and a start token that works once keep robots
+out, with a rate limit per address in the view.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +13,42 @@ import time
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Municipality
 
 MIN_SECONDS = 3
 MAX_AGE = 2 * 60 * 60
 SALT = "wdw-correction"
 
 
+# The fields every content form ends with: publication and source (`regions.models.Content`).
+CONTENT_FIELDS = ["status", "publish_from", "expire_on", "source_document", "source_section"]
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["region", "slug", "name", "source_document", "source_section"]
+
+
 class CorrectionForm(forms.Form):
     message = forms.CharField(
-        label="Wat klopt er niet?",
+        label=_("Wat klopt er niet?"),
         max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Bijvoorbeeld: dit telefoonnummer is veranderd, of deze persoon werkt hier niet meer.",
-        error_messages={"required": "Schrijf op wat er niet klopt.", "max_length": "Gebruik hooguit 3000 tekens."},
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 3000}),
+        help_text=_("Bijvoorbeeld: dit telefoonnummer is veranderd, of deze persoon werkt hier niet meer."),
+        error_messages={"required": _("Schrijf op wat er niet klopt."), "max_length": _("Gebruik hooguit 3000 tekens.")},
     )
     contact_email = forms.EmailField(
-        label="Uw e-mailadres (niet verplicht)",
+        label=_("Uw e-mailadres (niet verplicht)"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         required=False,
-        help_text="Alleen als u wilt dat de redactie u iets terugvraagt.",
-        error_messages={"invalid": "Dit is geen geldig e-mailadres."},
+        help_text=_("Alleen als u wilt dat de redactie u iets terugvraagt."),
+        error_messages={"invalid": _("Dit is geen geldig e-mailadres.")},
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(label="Laat dit veld leeg", required=False)
+    website = forms.CharField(label=_("Laat dit veld leeg"), required=False)
     started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -43,16 +60,16 @@ class CorrectionForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("website"):
-            raise forms.ValidationError("Uw melding is niet verstuurd. Laat het laatste veld leeg.", code="honeypot")
+            raise forms.ValidationError(_("Uw melding is niet verstuurd. Laat het laatste veld leeg."), code="honeypot")
         try:
             started, _nonce = signing.loads(self.data.get("started", ""), salt=SALT, max_age=MAX_AGE)
             started = float(started)
         except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(
-                "Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.", code="expired"
+                _("Het formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens."), code="expired"
             ) from None
         if time.time() - started < MIN_SECONDS:
-            raise forms.ValidationError("Dat ging erg snel. Controleer uw melding en verstuur hem opnieuw.", code="too_fast")
+            raise forms.ValidationError(_("Dat ging erg snel. Controleer uw melding en verstuur hem opnieuw."), code="too_fast")
         return cleaned
 
     def claim_token(self) -> bool:

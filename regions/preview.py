@@ -7,33 +7,18 @@ response is never cached.
 
 from __future__ import annotations
 
-import contextvars
-from contextlib import contextmanager
-
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 
-from regions.accounts import may_use_admin
-
-preview_region_id: contextvars.ContextVar[int | None] = contextvars.ContextVar("preview_region_id", default=None)
-
-
-@contextmanager
-def previewing(region_id: int):
-    token = preview_region_id.set(region_id)
-    try:
-        yield
-    finally:
-        preview_region_id.reset(token)
+from regions.drafts import previewing
+from regions.models import Region
+from regions.permissions import editable_region_ids, may_use_admin
 
 
 @user_passes_test(may_use_admin, login_url="login")
 def preview(request: HttpRequest, path: str) -> HttpResponse:
-    from regions.admin_base import editable_region_ids
-    from regions.models import Region
-
     try:
         match = resolve("/" + path)
     except Resolver404:

@@ -17,3 +17,13 @@ SOURCE_DOCUMENTS = {
     "redactie": _("Redactie van de regio"),
 }
 SOURCE_CHOICES = list(SOURCE_DOCUMENTS.items())
+
+
+class SourceMixin:
+    """Readable title of the handbook an object was taken from."""
+
+    source_document: str
+
+    @property
+    def source_title(self) -> str:
+        return str(SOURCE_DOCUMENTS.get(self.source_document, self.source_document))

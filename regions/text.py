@@ -1,5 +1,6 @@
-"""Editor text to safe HTML: Markdown with raw HTML switched off, then an allow-list sanitiser."""
+"""Text as pages show it: editor Markdown to safe HTML (raw HTML off, then an allow-list sanitiser), phone links."""
 
+import re
 from functools import lru_cache
 
 import nh3
@@ -24,3 +25,11 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+
+
+def phone_href(number: str) -> str:
+    """'020-251 8010' -> 'tel:+31202518010'; keeps short service numbers as they are."""
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("0") and not digits.startswith("00") and len(digits) == 10:
+        digits = "+31" + digits[1:]
+    return f"tel:{digits}"

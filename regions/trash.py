@@ -29,6 +29,7 @@ from simple_history.utils import get_history_manager_for_model
 
 from regions.cache import bump_content_version
 from regions.models import DeletedObject
+from regions.permissions import region_of
 
 RESTORE_REASON = "teruggezet uit de prullenbak"
 
@@ -74,7 +75,7 @@ def discard(obj: models.Model, *, user=None) -> DeletedObject:
             content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
             object_id=str(obj.pk),
             label=str(obj)[:300],
-            region=obj.region,
+            region=region_of(obj, type(obj).region_path),
             deleted_by=user if user is not None and user.is_authenticated else None,
             summary=summary,
             data=serializers.serialize("json", rows),

@@ -1,1 +1,1 @@
-"""Escalation routes with their steps and triggers, situations, and the parents' question flows."""
+"""Escalation routes with their steps, the triggers that move a case, situations, phases and the quickscan."""

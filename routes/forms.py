@@ -1,36 +1,181 @@
-"""Forms of the route pages. The attendance check keeps nothing: its answers live only in the URL."""
+"""Forms of the route pages, and the forms the admin and the content loader share for routes and their parts.
+
+The attendance check keeps nothing: its answers live only in the URL.
+"""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.forms import CONTENT_FIELDS
+from routes.models import (
+    Phase,
+    QuickscanItem,
+    QuickscanTheme,
+    Route,
+    Situation,
+    SituationContact,
+    Step,
+    StepTransition,
+    Trigger,
+    TriggerRule,
+)
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = Phase
+        fields = [
+            "region",
+            "slug",
+            "order",
+            "name",
+            "description",
+            "education_tasks",
+            "youth_care_tasks",
+            "shared_tasks",
+            *CONTENT_FIELDS,
+        ]
+
+
+class RouteForm(forms.ModelForm):
+    class Meta:
+        model = Route
+        fields = ["region", "slug", "name", "kind", "sectors", "summary", *CONTENT_FIELDS]
+
+
+class StepForm(forms.ModelForm):
+    class Meta:
+        model = Step
+        fields = [
+            "route",
+            "slug",
+            "order",
+            "code",
+            "title",
+            "branch",
+            "phase",
+            "description",
+            "regie_role",
+            "regie_text",
+            "roles",
+            "meetings",
+            "parents",
+            "deadlines",
+            "requires",
+            "source_document",
+            "source_section",
+        ]
+
+
+class StepTransitionForm(forms.ModelForm):
+    class Meta:
+        model = StepTransition
+        fields = ["from_step", "to_step", "kind", "label"]
+
+
+class TriggerForm(forms.ModelForm):
+    class Meta:
+        model = Trigger
+        fields = [
+            "region",
+            "slug",
+            "name",
+            "description",
+            "route",
+            "step",
+            "contact_role",
+            "level",
+            "match",
+            "target_share",
+            *CONTENT_FIELDS,
+        ]
+
+
+class TriggerRuleForm(forms.ModelForm):
+    class Meta:
+        model = TriggerRule
+        fields = ["trigger", "metric", "op", "value"]
+
+
+class SituationForm(forms.ModelForm):
+    class Meta:
+        model = Situation
+        fields = ["region", "slug", "title", "description", "sectors", "route", "step", *CONTENT_FIELDS]
+
+
+class SituationContactForm(forms.ModelForm):
+    class Meta:
+        model = SituationContact
+        fields = ["situation", "role", "order"]
+
+
+class QuickscanThemeForm(forms.ModelForm):
+    class Meta:
+        model = QuickscanTheme
+        fields = ["region", "slug", "order", "name", "description", *CONTENT_FIELDS]
+
+
+class QuickscanItemForm(forms.ModelForm):
+    class Meta:
+        model = QuickscanItem
+        fields = ["theme", "order", "text"]
+
+
+# Plain text boxes with a numeric keyboard: type="number" would refuse a Dutch decimal comma in some browsers.
+NUMBER = forms.TextInput(attrs={"inputmode": "decimal", "class": "utrecht-textbox--sm"})
+
+
+def whole_number(label, maximum: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        widget=NUMBER,
+        required=False,
+        min_value=0,
+        max_value=maximum,
+        error_messages={
+            "min_value": _("Vul 0 of meer in."),
+            "max_value": _("Vul hooguit %(max)d in.") % {"max": maximum},
+            "invalid": _("Vul een heel getal in."),
+        },
+    )
 
 
 class AttendanceCheckForm(forms.Form):
-    sick_reports_12w = forms.IntegerField(
-        label="Aantal ziekmeldingen in de laatste 12 weken", required=False, min_value=0, max_value=60,
-        error_messages={"min_value": "Vul 0 of meer in.", "max_value": "Vul hooguit 60 in.", "invalid": "Vul een heel getal in."},
-    )  # fmt: skip
-    consecutive_sick_days = forms.IntegerField(
-        label="Aantal dagen achter elkaar ziek (nu)", required=False, min_value=0, max_value=365,
-        error_messages={"min_value": "Vul 0 of meer in.", "max_value": "Vul hooguit 365 in.", "invalid": "Vul een heel getal in."},
-    )  # fmt: skip
+    sick_reports_12w = whole_number(_("Aantal ziekmeldingen in de laatste 12 weken"), 60)
+    consecutive_sick_days = whole_number(_("Aantal dagen achter elkaar ziek (nu)"), 365)
     unexcused_hours_4w = forms.DecimalField(
-        label="Uren ongeoorloofd verzuim in de laatste 4 weken", required=False, min_value=0, max_value=200, decimal_places=1,
-        error_messages={"min_value": "Vul 0 of meer in.", "max_value": "Vul hooguit 200 in.", "invalid": "Vul een getal in.",
-                        "max_decimal_places": "Gebruik hooguit één cijfer achter de komma."},
-    )  # fmt: skip
+        label=_("Uren ongeoorloofd verzuim in de laatste 4 weken"),
+        widget=NUMBER,
+        required=False,
+        min_value=0,
+        max_value=200,
+        decimal_places=1,
+        localize=True,
+        error_messages={
+            "min_value": _("Vul 0 of meer in."),
+            "max_value": _("Vul hooguit 200 in."),
+            "invalid": _("Vul een getal in."),
+            "max_decimal_places": _("Gebruik hooguit één cijfer achter de komma."),
+        },
+    )
     attendance_pct = forms.DecimalField(
-        label="Aanwezigheid in procenten", required=False, min_value=0, max_value=100, decimal_places=1,
-        error_messages={"min_value": "Een percentage ligt tussen 0 en 100.", "max_value": "Een percentage ligt tussen 0 en 100.",
-                        "invalid": "Vul een getal in, bijvoorbeeld 87,5.", "max_decimal_places": "Gebruik hooguit één cijfer achter de komma."},
-    )  # fmt: skip
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("unexcused_hours_4w", "attendance_pct"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
+        label=_("Aanwezigheid in procenten"),
+        widget=NUMBER,
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        localize=True,
+        error_messages={
+            "min_value": _("Een percentage ligt tussen 0 en 100."),
+            "max_value": _("Een percentage ligt tussen 0 en 100."),
+            "invalid": _("Vul een getal in, bijvoorbeeld 87,5."),
+            "max_decimal_places": _("Gebruik hooguit één cijfer achter de komma."),
+        },
+    )
 
     def clean(self) -> dict:
         cleaned = super().clean()
         if not self.errors and all(v is None for v in cleaned.values()):
-            raise forms.ValidationError("Vul minstens één gegeven in.", code="empty")
+            raise forms.ValidationError(_("Vul minstens één gegeven in."), code="empty")
         return cleaned

@@ -1,4 +1,4 @@
-"""Routes and their ordered steps, the triggers that move a case, situations, phases and parents' flows."""
+"""Routes and their ordered steps, the triggers that move a case, situations, phases and the quickscan."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from directory.models import Meeting, Role
-from regions.models import SOURCE_CHOICES, Sector, SluggedContent, SourceMixin
+from regions.models import Sector, SluggedContent
+from regions.sources import SOURCE_CHOICES, SourceMixin
 
 
 class Phase(SluggedContent):
@@ -61,8 +62,16 @@ class Route(SluggedContent):
         return reverse("routes:route", kwargs={"region": self.region.slug, "slug": self.slug})
 
 
+class StepQuerySet(models.QuerySet):
+    def published(self) -> StepQuerySet:
+        """Steps are published with their route: what the pages may show."""
+        return self.filter(route__in=Route.objects.published())
+
+
 class Step(SourceMixin, models.Model):
     """One step or level of a route, in order."""
+
+    region_path = "route__region"
 
     route = models.ForeignKey(Route, verbose_name=_("route"), on_delete=models.CASCADE, related_name="steps")
     slug = models.SlugField(_("slug"), max_length=80)
@@ -92,6 +101,7 @@ class Step(SourceMixin, models.Model):
     source_document = models.CharField(_("bron"), max_length=40, choices=SOURCE_CHOICES, default="redactie")
     source_section = models.CharField(_("bronhoofdstuk"), max_length=300, blank=True)
     history = HistoricalRecords()
+    objects = StepQuerySet.as_manager()
 
     class Meta:
         ordering = ["route", "order"]
@@ -113,10 +123,8 @@ class Step(SourceMixin, models.Model):
         return self.route.region
 
     def clean(self) -> None:
-        if self.regie_role_id and self.route_id:
-            role_region = self.regie_role.region
-            if role_region.pk != self.route.region_id and not role_region.is_national:
-                raise ValidationError({"regie_role": _("Kies een rol uit de regio van de route.")}, code="role_other_region")
+        if self.regie_role_id and self.route_id and not self.route.region.accepts(self.regie_role.region):
+            raise ValidationError({"regie_role": _("Kies een rol uit de regio van de route.")}, code="role_other_region")
 
 
 class TransitionKind(models.TextChoices):
@@ -127,6 +135,8 @@ class TransitionKind(models.TextChoices):
 
 class StepTransition(models.Model):
     """A link from one step to another of the same route."""
+
+    region_path = "from_step__route__region"
 
     from_step = models.ForeignKey(Step, verbose_name=_("van stap"), on_delete=models.CASCADE, related_name="next_links")
     to_step = models.ForeignKey(Step, verbose_name=_("naar stap"), on_delete=models.CASCADE, related_name="previous_links")
@@ -188,7 +198,7 @@ class Trigger(SluggedContent):
     def get_absolute_url(self) -> str:
         if self.route_id:
             return self.route.get_absolute_url() + f"#signaal-{self.slug}"
-        return reverse("directory:region", kwargs={"region": self.region.slug}) + f"#signaal-{self.slug}"
+        return reverse("front:region", kwargs={"region": self.region.slug}) + f"#signaal-{self.slug}"
 
     def fires(self, values: dict[str, Decimal | int | float | None]) -> bool:
         """Whether this trigger fires for the measured values; rules on unknown metrics never fire.
@@ -228,6 +238,8 @@ def written_number(value: Decimal) -> str:
 
 class TriggerRule(models.Model):
     """One numeric condition of a trigger, e.g. sick reports in 12 weeks ≥ 4."""
+
+    region_path = "trigger__region"
 
     trigger = models.ForeignKey(Trigger, verbose_name=_("signaal"), on_delete=models.CASCADE, related_name="rules")
     metric = models.CharField(_("meting"), max_length=30, choices=Metric.choices)
@@ -289,6 +301,8 @@ class Situation(SluggedContent):
 class SituationContact(models.Model):
     """The roles to contact for a situation, in the order to contact them."""
 
+    region_path = "situation__region"
+
     situation = models.ForeignKey(Situation, verbose_name=_("situatie"), on_delete=models.CASCADE, related_name="contacts")
     role = models.ForeignKey(Role, verbose_name=_("rol"), on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -327,6 +341,10 @@ class QuickscanTheme(SluggedContent):
 
 
 class QuickscanItem(models.Model):
+    """One statement of a quickscan theme, rated "Is goed / Neutraal / Kan beter"."""
+
+    region_path = "theme__region"
+
     theme = models.ForeignKey(QuickscanTheme, verbose_name=_("thema"), on_delete=models.CASCADE, related_name="items")
     order = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.TextField(_("stelling"))
@@ -342,7 +360,3 @@ class QuickscanItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.theme.get_absolute_url()
-
-
-# The parents' flows live in their own module; imported here so Django registers them with this app.
-from routes.parent_flows import FlowNode, NodeKind, ParentFlow  # noqa: E402,F401

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from directory.models import ContactChannel, Meeting, Role
+from directory.models import ContactChannel, Meeting, Role, School
 from regions.models import Region
-from routes.models import Metric, Phase, Route, Situation, Step, StepTransition, Trigger
+from regions.selectors import region_list
+from routes.models import Phase, Route, Situation, Step, StepTransition, Trigger
 
 ROLE_QS = Role.objects.published().select_related("region")
 
@@ -25,6 +26,20 @@ def _steps_queryset() -> QuerySet[Step]:
             "triggers",
             queryset=Trigger.objects.published().select_related("contact_role__region").prefetch_related("rules"),
         ),
+    )
+
+
+def routes_for_region(*, region: Region) -> QuerySet[Route]:
+    return Route.objects.published().filter(region=region).select_related("region").prefetch_related("sectors")
+
+
+def routes_for_school(school: School) -> QuerySet[Route]:
+    """The routes of the school's region that apply to its sector (or to every sector)."""
+    return (
+        routes_for_region(region=school.region)
+        .filter(Q(sectors=school.sector) | Q(sectors__isnull=True))
+        .distinct()
+        .order_by("name")
     )
 
 
@@ -112,9 +127,6 @@ def situation_get(*, region: Region, slug: str, viewer) -> Situation:
 # -- the attendance check --------------------------------------------------------------------------------------------
 
 
-CHECK_METRICS = [Metric.SICK_REPORTS_12W, Metric.CONSECUTIVE_SICK_DAYS, Metric.UNEXCUSED_HOURS_4W, Metric.ATTENDANCE_PCT]
-
-
 def triggers_for_region(*, region: Region) -> list[Trigger]:
     return list(
         Trigger.objects.published()
@@ -164,12 +176,11 @@ def assess(triggers: list[Trigger], values: dict[str, Decimal | int | float | No
 
 def phases_with_steps() -> tuple[list[Phase], list[Region], dict]:
     """For the comparison: every phase × region cell holds that region's steps in that phase."""
-    from regions.selectors import region_list
-
     phases = list(Phase.objects.published().order_by("order"))
     regions = list(region_list())
     steps = (
-        Step.objects.filter(route__in=Route.objects.published(), phase__isnull=False)
+        Step.objects.published()
+        .filter(phase__isnull=False)
         .select_related("route__region", "phase")
         .order_by("route__name", "order")
     )

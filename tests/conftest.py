@@ -52,7 +52,7 @@ def professional(db):
     """An invited professional: may see contacts marked "professionals only"."""
     from django.contrib.auth.models import Group
 
-    from regions.accounts import PROFESSIONALS_GROUP
+    from regions.permissions import PROFESSIONALS_GROUP
 
     user = factories.UserFactory(username="professional")
     user.groups.add(Group.objects.get_or_create(name=PROFESSIONALS_GROUP)[0])

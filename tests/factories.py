@@ -7,7 +7,18 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils import timezone
 
-from directory.models import Assignment, ContactChannel, GlossaryTerm, Meeting, OpeningHours, Organisation, Role, School
+from directory.models import (
+    Assignment,
+    ContactChannel,
+    GlossaryTerm,
+    Meeting,
+    OpeningHours,
+    Organisation,
+    Partnership,
+    Role,
+    School,
+    ServiceArea,
+)
 from regions.models import ContentStatus, Municipality, Region, RegionMembership, Sector
 from routes.models import Route, Situation, Step, StepTransition, Trigger, TriggerRule
 
@@ -182,9 +193,6 @@ def region_dataset(region: Region, *, size: int = 1, prefix: str = "") -> dict:
 
     Query-count tests build it at size 1 and size 10 and assert the pages run the same number of queries.
     """
-    from directory.models import ServiceArea
-    from regions.models import Partnership, Sector
-
     po, vo = Sector.objects.get(code="po"), Sector.objects.get(code="vo")
     municipality = MunicipalityFactory(region=region, slug=f"{prefix}gemeente-{region.slug}", name=f"Gemeente {region.name}")
     data: dict = {"organisations": [], "roles": [], "schools": [], "municipality": municipality}

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from directory.models import ContactChannel, GlossaryTerm, Organisation, Role, School
-from directory.search import search
+from front.search import search
 from regions.models import Region
 from routes.models import Phase, QuickscanTheme, Route, Trigger
 from routes.selectors import assess, triggers_for_region

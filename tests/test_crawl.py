@@ -18,8 +18,8 @@ from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
 from directory.models import Assignment, ContactChannel, Organisation, Role, School
-from regions.accounts import PROFESSIONALS_GROUP
 from regions.models import Region
+from regions.permissions import PROFESSIONALS_GROUP
 from tests import factories
 
 # Every public link is followed. Admin pages repeat one view per object and per filter combination: a few of

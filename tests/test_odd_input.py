@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from directory.models import GlossaryTerm, Organisation, Role, School
+from parents.models import FlowNode
 from regions.models import Region
 from routes.models import Route, Situation
-from routes.parent_flows import FlowNode
 from tests.caching import clear_cache
 
 # Not public: the admin and the editors' preview need a staff login; the password-reset confirmation checks a
@@ -33,9 +33,9 @@ NOT_PUBLIC = {"invite", "preview", "password_reset_confirm"}
 # Which object a <slug> in a URL names.
 SLUG_MODELS = {
     "directory:term": GlossaryTerm,
-    "directory:school": School,
+    "front:school": School,
     "directory:school_vcard": School,
-    "directory:role": Role,
+    "front:role": Role,
     "directory:organisation": Organisation,
     "routes:route": Route,
     "routes:situation": Situation,
@@ -173,18 +173,18 @@ def site(django_db_setup, django_db_blocker):
 
 
 def test_every_public_url_is_tested(site):
-    assert {"directory:school", "routes:parents_region", "api:schools", "api:hsds", "correction"} <= set(site["urls"])
+    assert {"front:school", "parents:region", "api:schools", "api:hsds", "correction"} <= set(site["urls"])
     assert all(name.split(":")[0] != "admin" for name in site["urls"])
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("directory:search", {"q", "regio", "sector"}),
+        ("front:search", {"q", "regio", "sector"}),
         ("directory:school_list", {"q", "pagina"}),
         ("directory:team_finder", {"postcode"}),
-        ("routes:parents", {"plaats"}),
-        ("routes:parents_region", {"pad"}),
+        ("parents:home", {"plaats"}),
+        ("parents:region", {"pad"}),
         ("routes:route", {"stap"}),
         ("routes:attendance_check", {"sick_reports_12w", "consecutive_sick_days", "unexcused_hours_4w", "attendance_pct"}),
         ("correction", {"pagina"}),

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from regions.text import phone_href as tel_link
 from regions.text import render_markdown
 
 register = template.Library()
@@ -22,12 +23,17 @@ def source(obj) -> dict:
 @register.filter
 def phone_href(number: str) -> str:
     """The digits of a phone number for a tel: link (without the scheme)."""
-    from directory.models import phone_href as href
-
-    return href(number or "").removeprefix("tel:")
+    return tel_link(number or "").removeprefix("tel:")
 
 
 @register.filter
 def visible_to(obj, user) -> bool:
     """`{% if assignment|visible_to:user %}`: the model's own rule, so templates never restate it."""
     return obj.visible_to(user)
+
+
+@register.filter
+def with_class(field, css: str) -> str:
+    """A form field's widget with the NL Design System class added (the crispy "utrecht" pack's field template)."""
+    existing = field.field.widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{css} {existing}".strip()})

@@ -9,7 +9,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from regions.accounts import PROFESSIONALS_GROUP
+from regions.permissions import PROFESSIONALS_GROUP
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,7 +58,11 @@ def test_a_new_user_signs_in_from_the_home_page_and_sees_the_direct_contacts(
 def test_a_wrong_password_is_explained_next_to_the_form_and_passes_axe(live_server, page, invited_professional, axe):
     page.goto(live_server.url + "/inloggen/")
     fill_login(page, "anna@example.org", "fout wachtwoord")
-    assert page.get_by_role("alert").inner_text().startswith("Deze combinatie van gebruikersnaam (of e-mailadres) en wachtwoord kennen we niet")
+    assert (
+        page.get_by_role("alert")
+        .inner_text()
+        .startswith("Deze combinatie van gebruikersnaam (of e-mailadres) en wachtwoord kennen we niet")
+    )
     axe.check(page)
 
 

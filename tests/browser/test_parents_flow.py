@@ -2,8 +2,9 @@
 
 import pytest
 
+from parents.graph import flow_paths
+from parents.models import ParentFlow
 from regions.models import Region
-from routes.parent_flows import ParentFlow, flow_paths
 from tests.browser.conftest import no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

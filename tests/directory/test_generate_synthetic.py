@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from directory.models import Assignment, School
-from directory.synthetic import SCALES, generate
+from front.synthetic import SCALES, generate
 from regions.models import Region
 from tests import factories
 

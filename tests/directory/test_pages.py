@@ -37,7 +37,7 @@ def page_urls(data) -> dict[str, str]:
         "team_finder": reverse("directory:team_finder", args=[region]) + "?postcode=1005",
         "check": reverse("routes:attendance_check", args=[region]) + "?sick_reports_12w=5",
         "compare": reverse("routes:compare"),
-        "search": reverse("directory:search") + "?q=wijkteam&regio=" + region,
+        "search": reverse("front:search") + "?q=wijkteam&regio=" + region,
         "glossary": reverse("directory:glossary"),
     }
 

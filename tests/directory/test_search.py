@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from directory.search import search
+from front.search import search
 from routes.models import TriggerRule
 from tests import factories
 
@@ -87,7 +87,7 @@ def test_the_snippet_marks_the_matched_words_and_escapes_editor_text(region_a):
 
 
 def test_search_page_groups_results_by_kind(client, amsterdam_roles, region_a):
-    response = client.get(reverse("directory:search"), {"q": "lpa", "regio": "amsterdam-diemen"})
+    response = client.get(reverse("front:search"), {"q": "lpa", "regio": "amsterdam-diemen"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Rollen" in html and "Begrippen" in html
@@ -104,11 +104,11 @@ def test_search_page_groups_results_by_kind(client, amsterdam_roles, region_a):
     ],
 )
 def test_bad_search_input_gets_a_dutch_message_and_a_400(client, db, params, message):
-    response = client.get(reverse("directory:search"), params)
+    response = client.get(reverse("front:search"), params)
     assert response.status_code == 400
     assert message in response.content.decode()
 
 
 def test_a_query_without_results_gets_suggestions(client, db):
-    response = client.get(reverse("directory:search"), {"q": "xqzwv"})
+    response = client.get(reverse("front:search"), {"q": "xqzwv"})
     assert "We vonden niets" in response.content.decode()

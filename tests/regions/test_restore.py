@@ -7,10 +7,10 @@ from django.apps import apps
 from django.test import Client
 from django.urls import reverse
 
-from directory.models import Faq, ServiceArea
-from regions.models import ContentVersion, DeletedObject, Partnership
+from directory.models import Faq, Partnership, ServiceArea
+from parents.models import FlowNode, ParentFlow
+from regions.models import ContentVersion, DeletedObject
 from routes.models import QuickscanItem, QuickscanTheme
-from routes.parent_flows import FlowNode, ParentFlow
 from tests import factories
 
 # -- each content model with children or links, built with them, and the pages that show it --------------------
@@ -28,7 +28,7 @@ def parents_flow(region, organisation=None):
 
 
 def node_page(region, node) -> str:
-    return reverse("routes:parents_node", kwargs={"region": region.slug, "node": node.pk})
+    return reverse("parents:node", kwargs={"region": region.slug, "node": node.pk})
 
 
 def organisation(region):
@@ -127,14 +127,14 @@ def school(region):
 def partnership(region):
     obj = Partnership.objects.create(region=region, slug="swv", name="SWV", sector=factories.sector("po"), status="published")
     obj.municipalities.set([factories.MunicipalityFactory(region=region), factories.MunicipalityFactory(region=region)])
-    return obj, [reverse("admin:regions_partnership_change", args=[obj.pk])]  # shown nowhere else with its links
+    return obj, [reverse("admin:directory_partnership_change", args=[obj.pk])]  # shown nowhere else with its links
 
 
 def municipality(region):
     obj = factories.MunicipalityFactory(region=region, slug="diemen", name="Diemen")
     swv = Partnership.objects.create(region=region, slug="swv", name="SWV", sector=factories.sector("po"), status="published")
     swv.municipalities.set([obj])
-    return obj, [reverse("admin:regions_partnership_change", args=[swv.pk])]
+    return obj, [reverse("admin:directory_partnership_change", args=[swv.pk])]
 
 
 def glossaryterm(region):  # no children: the plain case still works
@@ -168,7 +168,9 @@ def row_counts() -> dict[str, int]:
     return {
         m._meta.label: m._base_manager.count()
         for m in apps.get_models(include_auto_created=True)
-        if m._meta.app_label in ("regions", "directory", "routes") and m not in skip and not m.__name__.startswith("Historical")
+        if m._meta.app_label in ("regions", "directory", "routes", "parents")
+        and m not in skip
+        and not m.__name__.startswith("Historical")
     }
 
 

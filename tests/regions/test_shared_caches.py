@@ -41,11 +41,11 @@ def national_draft(kind: str, national):
 def test_a_national_drafts_word_is_never_suggested_to_visitors_after_an_editor_previewed_it(client, national, kind):
     national_draft(kind, national)
     client.force_login(national_editor())
-    preview = client.get("/voorbeeld" + reverse("directory:search"), {"q": "zwijgplichtregeling"})
+    preview = client.get("/voorbeeld" + reverse("front:search"), {"q": "zwijgplichtregeling"})
     assert preview.status_code == 200 and "Zwijgplichtregeling" in preview.content.decode()  # the editor sees it
     client.logout()
 
-    response = client.get(reverse("directory:search"), {"q": "zwijgplichtregelin"})  # a typo of the draft's word
+    response = client.get(reverse("front:search"), {"q": "zwijgplichtregelin"})  # a typo of the draft's word
     assert response.status_code == 200
     assert "zwijgplichtregeling" not in response.content.decode().lower()
 
@@ -53,7 +53,7 @@ def test_a_national_drafts_word_is_never_suggested_to_visitors_after_an_editor_p
 def test_a_word_that_expired_overnight_is_no_longer_suggested(client, region_a, monkeypatch):
     today = timezone.localdate()
     factories.RoleFactory(region=region_a, name="Zwijgplichtregeling-coach", expire_on=today + datetime.timedelta(days=1))
-    url = reverse("directory:search")
+    url = reverse("front:search")
     assert "zwijgplichtregeling" in client.get(url, {"q": "zwijgplichtregelin"}).content.decode().lower()
 
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + datetime.timedelta(days=1))

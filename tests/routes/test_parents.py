@@ -6,7 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from directory.models import ContactChannel, Organisation
-from routes.parent_flows import NodeSpec, ParentFlow, flow_paths, validate_flow
+from parents.graph import NodeSpec, flow_paths, validate_flow
+from parents.models import ParentFlow
 from tests.caching import clear_cache
 
 
@@ -55,7 +56,7 @@ def content(db):
 
 
 def region_url(region="amsterdam-diemen", pad=""):
-    return reverse("routes:parents_region", args=[region]) + (f"?pad={pad}" if pad else "")
+    return reverse("parents:region", args=[region]) + (f"?pad={pad}" if pad else "")
 
 
 def test_the_first_question_offers_plain_answers(client, content):
@@ -155,7 +156,7 @@ def test_the_admin_refuses_a_flow_with_a_dead_end(admin_client, content):
                      f"nodes-{i}-body": node.body, f"nodes-{i}-answers": answers,
                      f"nodes-{i}-expectations": node.expectations})  # fmt: skip
         data.update({f"nodes-{i}-organisations": [o.pk for o in node.organisations.all()]})
-    response = admin_client.post(reverse("admin:routes_parentflow_change", args=[flow.pk]), data)
+    response = admin_client.post(reverse("admin:parents_parentflow_change", args=[flow.pk]), data)
     assert response.status_code == 200
     assert "Vraag &#x27;ot&#x27; heeft geen antwoorden" in response.content.decode()
     assert flow.nodes.get(slug="ot").answers  # nothing changed
@@ -163,5 +164,5 @@ def test_the_admin_refuses_a_flow_with_a_dead_end(admin_client, content):
 
 def test_the_admin_shows_the_flow_as_a_graph(admin_client, content):
     flow = ParentFlow.objects.get(region__slug="amersfoort")
-    html = admin_client.get(reverse("admin:routes_parentflow_change", args=[flow.pk])).content.decode()
+    html = admin_client.get(reverse("admin:parents_parentflow_change", args=[flow.pk])).content.decode()
     assert 'class="flow-graph"' in html and "Waar gaat uw zorg over?" in html and "(gevoelig)" in html

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.duo import DuoImportError, import_duo_schools
+from directory.duo import import_duo_schools
+from regions.importing import ImportRefused
 from regions.models import Region, Sector
 
 
@@ -30,11 +31,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Onbekende sector: {sector}")
         try:
             report = import_duo_schools(file, region=region_obj, default_sector=sector_obj, dry_run=dry_run)
-        except DuoImportError as exc:
+        except ImportRefused as exc:
             raise CommandError(
                 f"Niets geïmporteerd: {len(exc.errors)} fout(en).\n" + "\n".join(f"- {e}" for e in exc.errors)
             ) from None
         for line in report.lines:
             self.stdout.write(line)
         prefix = "Proefrun, niets opgeslagen. " if dry_run else ""
-        self.stdout.write(self.style.SUCCESS(prefix + report.summary()))
+        self.stdout.write(self.style.SUCCESS(prefix + report.line()))

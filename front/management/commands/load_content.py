@@ -1,0 +1,40 @@
+"""Load the handbook content (fixtures/content) and the demo set (fixtures/demo) into the database."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from front.loading import SECTIONS
+from regions.importing import ImportRefused
+from regions.loading import load_content
+
+
+class Command(BaseCommand):
+    help = "Laadt de inhoud uit de handboeken (fixtures/content) en de voorbeeldscholen; twee keer laden verandert niets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="*", type=Path, help="YAML-bestanden; standaard alle inhoud en voorbeeldgegevens.")
+        parser.add_argument("--dry-run", action="store_true", help="Alleen controleren en tellen; niets opslaan.")
+        parser.add_argument("--no-demo", action="store_true", help="Sla de fictieve voorbeeldscholen over.")
+
+    def handle(self, *args, files, dry_run, no_demo, **options):
+        if not files:
+            fixtures = Path(settings.BASE_DIR) / "fixtures"
+            files = sorted((fixtures / "content").glob("*.yaml"))
+            if not no_demo:
+                files += sorted((fixtures / "demo").glob("*.yaml"))
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            raise CommandError(f"Bestand niet gevonden: {', '.join(missing)}")
+        try:
+            summary = load_content(files, SECTIONS, dry_run=dry_run)
+        except ImportRefused as exc:
+            raise CommandError(
+                f"Niets geladen: {len(exc.errors)} fout(en) gevonden.\n" + "\n".join(f"- {e}" for e in exc.errors)
+            ) from None
+        prefix = "Proefrun, niets opgeslagen. " if dry_run else ""
+        self.stdout.write(self.style.SUCCESS(f"{prefix}{len(files)} bestand(en): {summary.line()}"))
+        if options["verbosity"] > 1:
+            for label, count in sorted((summary.counts["created"] + summary.counts["updated"]).items()):
+                self.stdout.write(f"  {label}: {count}")
