@@ -8,7 +8,9 @@ Demo size is the real handbook content plus the demo schools; national size is g
 synthetic Netherlands in a separate database. Prints a table and writes bench/results.json shaped
 {"<database>": {"<size>": {"<page>": {"median_ms", "p95_ms", "queries", "ratio_to_static", ...}}}}: median and p95
 are what an anonymous visitor gets (page cache included, as in production); uncached_median_ms/uncached_p95_ms
-are the same pages fully rendered for a signed-in professional.
+are the same pages fully rendered for a signed-in professional (page caches off); signed_in_median_ms/signed_in_p95_ms
+what a signed-in professional gets in production (the per-visibility-level cache); html_css_gzip_bytes what a
+first visit downloads (HTML plus stylesheets, gzip), with html_gzip_bytes, css_gzip_bytes and font_bytes apart.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def measure(database: str, size: str, repeat: int) -> dict:
 
 def table(results: dict) -> str:
     lines = [f"{'database':<11}{'size':<10}{'page':<20}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'× static':>10}"
-             f"{'full med':>10}{'full p95':>10}"]  # fmt: skip
+             f"{'full med':>10}{'full p95':>10}{'in p95':>8}{'KB gz':>7}"]  # fmt: skip
     for database, sizes in results.items():
         for size, pages in sizes.items():
             for page, f in pages.items():
@@ -91,6 +93,8 @@ def table(results: dict) -> str:
                     if "uncached_p95_ms" in f
                     else ""
                 )
+                if "signed_in_p95_ms" in f:
+                    full += f"{f['signed_in_p95_ms']:>8.2f}{f['html_css_gzip_bytes'] / 1024:>7.1f}"
                 lines.append(
                     f"{database:<11}{size:<10}{page:<20}{f['median_ms']:>10.2f}{f['p95_ms']:>9.2f}{f['queries']:>9}{ratio:>10}{full}{flag}"
                 )
@@ -114,6 +118,12 @@ def main() -> None:
             results.setdefault(database, {})[size] = measure(database, size, args.repeat)
     results_file.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     print(table({d: {s: results[d][s] for s in args.sizes.split(",")} for d in args.databases.split(",")}))
+    for database in args.databases.split(","):
+        for size in args.sizes.split(","):
+            pdf = results[database][size].get("handbook_pdf")
+            if pdf and "median_ms" in pdf:
+                print(f"PDF-generatie handboek ({database}/{size}, {pdf['url']}): mediaan {pdf['median_ms']:.0f} ms, "
+                      f"p95 {pdf['p95_ms']:.0f} ms, {pdf['bytes'] // 1024} kB, budget {pdf['budget_ms']} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -26,9 +26,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(database_url: str, *, workers: int = 2) -> Iterator[str]:
+def gunicorn(database_url: str, *, workers: int = 2, env: dict[str, str] | None = None) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings", **(env or {})}
     gunicorn_bin = str(Path(sys.executable).with_name("gunicorn"))
     process = subprocess.Popen(
         [gunicorn_bin, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],

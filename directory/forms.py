@@ -12,15 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import (
     Assignment,
     ContactChannel,
+    EvaluationQuestion,
     Faq,
     GlossaryTerm,
     Meeting,
+    MeetingEvaluation,
     OpeningHours,
     Organisation,
     Partnership,
     Responsibility,
     Role,
     School,
+    SchoolScope,
     ServiceArea,
 )
 from regions.forms import CONTENT_FIELDS
@@ -42,7 +45,7 @@ def normalise_postcode(value: str) -> str:
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["region", "slug", "name", "short_name", "kind", "description", *CONTENT_FIELDS]
+        fields = ["region", "slug", "name", "short_name", "kind", "description", "keywords", *CONTENT_FIELDS]
 
 
 class ContactChannelForm(forms.ModelForm):
@@ -69,6 +72,22 @@ class PartnershipForm(forms.ModelForm):
         fields = ["region", "slug", "name", "sector", "organisation", "municipalities", *CONTENT_FIELDS]
 
 
+class SchoolScopeForm(forms.ModelForm):
+    class Meta:
+        model = SchoolScope
+        fields = [
+            "region",
+            "municipality",
+            "place",
+            "sectors",
+            "coverage",
+            "partnership_known",
+            "covers",
+            "not_covered",
+            *CONTENT_FIELDS,
+        ]
+
+
 class RoleForm(forms.ModelForm):
     class Meta:
         model = Role
@@ -84,6 +103,7 @@ class RoleForm(forms.ModelForm):
             "approach_for",
             "not_for",
             "contact",
+            "keywords",
             *CONTENT_FIELDS,
         ]
 
@@ -107,6 +127,37 @@ class MeetingForm(forms.ModelForm):
         ]
 
 
+class MeetingEvaluationForm(forms.ModelForm):
+    class Meta:
+        model = MeetingEvaluation
+        fields = [
+            "region",
+            "slug",
+            "meeting",
+            "title",
+            "purpose",
+            "frequency",
+            "deadline",
+            "report_to",
+            "chair_text",
+            "topics_text",
+            *CONTENT_FIELDS,
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        meeting, region = cleaned.get("meeting"), cleaned.get("region")
+        if meeting and region and meeting.region_id != region.pk:
+            self.add_error("meeting", _("Kies een overleg uit dezelfde regio."))
+        return cleaned
+
+
+class EvaluationQuestionForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationQuestion
+        fields = ["evaluation", "group", "order", "text", "sub_questions"]
+
+
 class GlossaryTermForm(forms.ModelForm):
     class Meta:
         model = GlossaryTerm
@@ -116,13 +167,32 @@ class GlossaryTermForm(forms.ModelForm):
 class FaqForm(forms.ModelForm):
     class Meta:
         model = Faq
-        fields = ["region", "slug", "question", "answer", "order", *CONTENT_FIELDS]
+        fields = ["region", "slug", "question", "answer", "order", "roles", "keywords", *CONTENT_FIELDS]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        region, roles = cleaned.get("region"), cleaned.get("roles") or []
+        # A national question holds in every region, so it may name any region's roles; a regional one only its own.
+        if region is not None and not region.is_national and any(r.region_id != region.pk for r in roles):
+            self.add_error("roles", _("Kies rollen uit de regio van deze vraag."))
+        return cleaned
 
 
 class ResponsibilityForm(forms.ModelForm):
     class Meta:
         model = Responsibility
-        fields = ["region", "slug", "topic", "youth_care", "education", "order", *CONTENT_FIELDS]
+        fields = [
+            "region",
+            "slug",
+            "topic",
+            "youth_care",
+            "education",
+            "other_law",
+            "ambiguous",
+            "keywords",
+            "order",
+            *CONTENT_FIELDS,
+        ]
 
 
 class AssignmentForm(forms.ModelForm):
@@ -142,6 +212,10 @@ class AssignmentForm(forms.ModelForm):
             "is_demo",
             *CONTENT_FIELDS,
         ]
+
+
+# What DUO's school list says of a school beyond its address: the importer fills these, the admin shows them apart.
+DUO_FIELDS = ("board_number", "denomination", "duo_kind", "structure", "cluster", "education", "duo_date", "closed_on")
 
 
 class SchoolForm(forms.ModelForm):
@@ -167,6 +241,7 @@ class SchoolForm(forms.ModelForm):
             "phone",
             "email",
             "website",
+            *DUO_FIELDS,
             "status",
             "publish_from",
             "expire_on",

@@ -7,8 +7,10 @@ import datetime
 from directory.forms import (
     AssignmentForm,
     ContactChannelForm,
+    EvaluationQuestionForm,
     FaqForm,
     GlossaryTermForm,
+    MeetingEvaluationForm,
     MeetingForm,
     OpeningHoursForm,
     OrganisationForm,
@@ -16,10 +18,11 @@ from directory.forms import (
     ResponsibilityForm,
     RoleForm,
     SchoolForm,
+    SchoolScopeForm,
     ServiceAreaForm,
 )
-from directory.models import Organisation, Partnership, Role, School
-from regions.loading import Child, Loader, Section, Source, text
+from directory.models import Meeting, Organisation, Partnership, Role, School
+from regions.loading import Child, Loader, Section, Source, keywords, text
 
 DAYS = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 
@@ -58,6 +61,7 @@ def load_organisation(loader: Loader, src: Source, item: dict) -> None:
             "short_name": item.get("short_name", ""),
             "kind": item.get("kind", "other"),
             "description": text(item, "description"),
+            "keywords": keywords(item),
             **loader.source_fields(src, item),
         },
         children=[
@@ -100,6 +104,7 @@ def load_role(loader: Loader, src: Source, item: dict) -> None:
             "organisation": loader.ref(src, Organisation, item.get("organisation"), where),
             "sectors": loader.sector_list(src, item.get("sectors"), where),
             **{key: text(item, key) for key in ("summary", "tasks", "approach_for", "not_for", "contact")},
+            "keywords": keywords(item),
             **loader.source_fields(src, item),
         },
     )
@@ -123,6 +128,33 @@ def load_meeting(loader: Loader, src: Source, item: dict) -> None:
     )
 
 
+def load_meeting_evaluation(loader: Loader, src: Source, item: dict) -> None:
+    """A meeting's evaluation guide, with its questions under their headings."""
+    where = f"evaluatie '{item['slug']}'"
+    questions = [
+        {
+            "group": (group.get("name") or "").strip(),
+            "order": question["order"],
+            "text": question["text"].strip(),
+            "sub_questions": "\n".join(str(q).strip() for q in question.get("sub_questions") or []),
+        }
+        for group in item.get("question_groups") or []
+        for question in group.get("questions") or []
+    ]
+    loader.upsert(
+        src,
+        MeetingEvaluationForm,
+        {"region": src.region, "slug": item["slug"]},
+        {
+            "meeting": loader.ref(src, Meeting, item.get("meeting"), where),
+            "title": item["title"],
+            **{key: text(item, key) for key in ("purpose", "frequency", "deadline", "report_to", "chair_text", "topics_text")},
+            **loader.source_fields(src, item),
+        },
+        children=[Child("questions", EvaluationQuestionForm, "evaluation", questions)],
+    )
+
+
 def load_responsibility(loader: Loader, src: Source, item: dict) -> None:
     loader.upsert(
         src,
@@ -132,6 +164,9 @@ def load_responsibility(loader: Loader, src: Source, item: dict) -> None:
             "topic": item["topic"],
             "youth_care": text(item, "youth_care"),
             "education": text(item, "education"),
+            "other_law": text(item, "other_law"),
+            "ambiguous": text(item, "ambiguous"),
+            "keywords": [str(k) for k in item.get("keywords") or []],
             "order": item.get("order", 0),
             **loader.source_fields(src, item),
         },
@@ -154,6 +189,7 @@ def load_glossary_term(loader: Loader, src: Source, item: dict) -> None:
 
 
 def load_faq(loader: Loader, src: Source, item: dict) -> None:
+    where = f"veelgestelde vraag '{item['slug']}'"
     loader.upsert(
         src,
         FaqForm,
@@ -162,6 +198,8 @@ def load_faq(loader: Loader, src: Source, item: dict) -> None:
             "question": item["question"],
             "answer": text(item, "answer"),
             "order": item.get("order", 0),
+            "roles": loader.refs(src, Role, item.get("roles"), where),
+            "keywords": [str(k) for k in item.get("keywords") or []],
             **loader.source_fields(src, item),
         },
     )
@@ -186,6 +224,28 @@ def load_school(loader: Loader, src: Source, item: dict) -> None:
             "partnership": loader.ref(src, Partnership, item.get("partnership"), where),
             **{key: str(item.get(key) or "") for key in address},
             "is_demo": bool(item.get("demo", False)),
+            **loader.source_fields(src, item),
+        },
+    )
+
+
+def load_school_scope(loader: Loader, src: Source, item: dict) -> None:
+    """Which schools of one municipality (or one place in it) the region lists, and what its handbook covers there."""
+    where = f"reikwijdte '{item.get('municipality')}{'/' + item['place'] if item.get('place') else ''}'"
+    municipality = next(iter(loader.municipalities(src, [item.get("municipality")], where)), None)
+    if municipality is None:
+        return
+    loader.upsert(
+        src,
+        SchoolScopeForm,
+        {"municipality": municipality, "place": str(item.get("place") or "")},
+        {
+            "region": src.region,
+            "sectors": loader.sector_list(src, item.get("sectors"), where),
+            "coverage": item.get("coverage", "described"),
+            "partnership_known": bool(item.get("partnership_known", True)),
+            "covers": text(item, "covers"),
+            "not_covered": text(item, "not_covered"),
             **loader.source_fields(src, item),
         },
     )
@@ -219,9 +279,11 @@ SECTIONS = [
     Section("partnerships", load_partnership),
     Section("roles", load_role),
     Section("meetings", load_meeting),
+    Section("meeting_evaluations", load_meeting_evaluation),
     Section("responsibilities", load_responsibility),
     Section("glossary", load_glossary_term),
     Section("faq", load_faq),
+    Section("school_scope", load_school_scope, needs_slug=False),
     Section("schools", load_school),
     Section("assignments", load_assignment, needs_slug=False),
 ]

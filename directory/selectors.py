@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections import OrderedDict
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from directory.models import (
     Assignment,
     ContactChannel,
+    Faq,
     GlossaryTerm,
     Meeting,
+    MeetingEvaluation,
     Organisation,
     OrganisationKind,
+    Responsibility,
     Role,
     School,
+    SchoolScope,
     ServiceArea,
 )
 from regions.models import Region, Sector
@@ -58,15 +62,34 @@ def meetings_for_region(*, region: Region) -> QuerySet[Meeting]:
         Meeting.objects.published()
         .filter(region=region)
         .select_related("region", "chair__region")
-        .prefetch_related(Prefetch("members", queryset=Role.objects.published().select_related("region")), "sectors")
+        .prefetch_related(
+            Prefetch("members", queryset=Role.objects.published().select_related("region")),
+            "sectors",
+            Prefetch("evaluation", queryset=evaluations()),
+        )
     )
 
 
-def schools_for_region(*, region: Region) -> QuerySet[School]:
-    schools = School.objects.published().filter(region=region).select_related("region", "municipality", "sector")
+def evaluations() -> QuerySet[MeetingEvaluation]:
+    """Published evaluation guides with their questions, to prefetch as `meeting.evaluation`."""
+    return MeetingEvaluation.objects.published().select_related("region").prefetch_related("questions")
+
+
+def schools_for_region(*, region: Region | None) -> QuerySet[School]:
+    """A region's published schools (every region's with None); the demo schools only where they are shown."""
+    schools = School.objects.published().select_related("region", "municipality", "sector")
+    if region is not None:
+        schools = schools.filter(region=region)
     if not settings.SHOW_DEMO_DATA:
         schools = schools.filter(is_demo=False)
     return schools
+
+
+def school_scopes(*, region: Region) -> dict:
+    """A region's published scopes by (municipality id, lower-case place or ''), with their sectors: one lookup
+    per school, two queries per page."""
+    scopes = SchoolScope.objects.published().filter(region=region).prefetch_related("sectors")
+    return {(s.municipality_id, s.place.lower()): s for s in scopes}
 
 
 def school_get(*, region: Region, slug: str, viewer) -> School:
@@ -104,6 +127,7 @@ def role_queryset(*, region: Region, viewer) -> QuerySet[Role]:
             "organisation__opening_hours",
             Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
             Prefetch("chaired_meetings", queryset=Meeting.objects.published().select_related("region")),
+            Prefetch("faqs", queryset=faq_queryset()),
         )
     )
 
@@ -145,9 +169,35 @@ def glossary_terms() -> QuerySet[GlossaryTerm]:
     return GlossaryTerm.objects.published().select_related("region").order_by("term")
 
 
-def name_filter(query: str) -> Q:
-    condition = Q(name__icontains=query) | Q(city__icontains=query)
-    postcode = re.match(r"[0-9]{4}", query.replace(" ", ""))
-    if postcode:
-        condition |= Q(postcode__startswith=postcode.group())
-    return condition
+# -- reference: frequently asked questions and "wie betaalt wat" ----------------------------------------------------
+
+
+def faq_queryset() -> QuerySet[Faq]:
+    return Faq.objects.published().select_related("region").order_by("region__is_national", "order", "question")
+
+
+def faqs_for_region(*, region: Region) -> list[Faq]:
+    return list(faq_queryset().filter(region=region))
+
+
+def national_faqs() -> list[Faq]:
+    return list(faq_queryset().filter(region__is_national=True))
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so "coordinator" finds "coördinator" and "ADHD" finds "adhd"."""
+    return unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+
+
+def responsibilities_for_region(*, region: Region) -> list[Responsibility]:
+    return list(Responsibility.objects.published().filter(region=region).select_related("region"))
+
+
+def responsibility_matches(row: Responsibility, query: str) -> bool:
+    """Every word of the query occurs in the row: its topic, the law columns, the remarks or its keywords."""
+    haystack = fold(" ".join([row.topic, row.youth_care, row.education, row.other_law, row.ambiguous, *row.keywords]))
+    return all(word in haystack for word in fold(query).split())
+
+
+def has_responsibilities(*, region: Region) -> bool:
+    return Responsibility.objects.published().filter(region=region).exists()

@@ -8,21 +8,30 @@ from django.utils.text import slugify
 from directory import selectors
 from directory.forms import PostcodeForm
 from directory.models import GlossaryTerm
+from directory.school_search import find_schools
 from directory.vcard import school_vcards
 from regions.cache import cache_public_page
 from regions.params import query_text
-from regions.selectors import region_get
+from regions.selectors import region_get, region_list
 
 
 @cache_public_page
 def school_list(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = region_get(slug=region)
-    schools = selectors.schools_for_region(region=region_obj)
     query = query_text(request.GET.get("q"), max_length=100)
+    # ?gemeente=<slug> (a municipality's link on the region page): that municipality's schools; an unknown one: all.
+    municipality = region_obj.municipalities.filter(slug=query_text(request.GET.get("gemeente"), max_length=80)).first()
     if query:
-        schools = schools.filter(selectors.name_filter(query))
+        schools = [m.school for m in find_schools(query, region=region_obj, limit=200)]
+        if municipality is not None:
+            schools = [s for s in schools if s.municipality_id == municipality.pk]
+    else:
+        schools = selectors.schools_for_region(region=region_obj).filter(closed_on__isnull=True)
+        if municipality is not None:
+            schools = schools.filter(municipality=municipality)
     page = Paginator(schools, 50).get_page(request.GET.get("pagina"))
-    return render(request, "directory/school_list.html", {"region": region_obj, "page": page, "query": query})
+    context = {"region": region_obj, "page": page, "query": query, "municipality": municipality}
+    return render(request, "directory/school_list.html", context)
 
 
 def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
@@ -37,7 +46,7 @@ def school_vcard(request: HttpRequest, region: str, slug: str) -> HttpResponse:
 
 @cache_public_page
 def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = region_get(slug=region)
+    region_obj = region_get(slug=region, national=True)  # national organisations have a page of their own too
     organisation = selectors.organisation_get(region=region_obj, slug=slug, viewer=request.user)
     return render(request, "directory/organisation_detail.html", {"region": region_obj, "organisation": organisation})
 
@@ -72,3 +81,30 @@ def glossary(request: HttpRequest) -> HttpResponse:
 def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
     term = get_object_or_404(GlossaryTerm.objects.published().select_related("region"), slug=slug)
     return render(request, "directory/term_detail.html", {"term": term})
+
+
+@cache_public_page
+def faq_national(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/faq.html", {"national_faqs": selectors.national_faqs(), "regions": region_list()})
+
+
+@cache_public_page
+def faq_region(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = region_get(slug=region)
+    context = {
+        "region": region_obj,
+        "faqs": selectors.faqs_for_region(region=region_obj),
+        "national_faqs": selectors.national_faqs(),
+    }
+    return render(request, "directory/faq.html", context)
+
+
+@cache_public_page
+def who_pays(request: HttpRequest, region: str) -> HttpResponse:
+    """ "Wie betaalt wat": the region's Jeugdwet / onderwijswetten rows, narrowed by the words typed (?q=)."""
+    region_obj = region_get(slug=region)
+    rows = selectors.responsibilities_for_region(region=region_obj)
+    query = query_text(request.GET.get("q"), max_length=100)
+    shown = [row for row in rows if selectors.responsibility_matches(row, query)] if query else rows
+    context = {"region": region_obj, "rows": shown, "total": len(rows), "query": query}
+    return render(request, "directory/who_pays.html", context)

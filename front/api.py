@@ -1,4 +1,4 @@
-"""Read-only JSON API (/api/v1/) and the Open Referral HSDS-style export of a region.
+"""Read-only JSON API (/api/v1/); a region's HSDS export redirects to the HSDS 3.0 API (front/hsds/).
 
 Only published content and public contact details leave through here: no "professionals only" channel or
 assignment, ever. Errors are JSON with a Dutch message.
@@ -7,17 +7,23 @@ assignment, ever. Errors are JSON with a Dutch message.
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, JsonResponse
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from directory import selectors
 from directory.models import Assignment, Organisation, Role
+from directory.school_search import find_schools
+from directory.selectors import school_scopes
+from front import openapi
+from front.api_schools import school_data
 from front.forms import SearchForm
+from front.hsds.params import MAX_PER_PAGE
 from front.search import search
 from regions.models import Region
 from regions.params import ascii_int, query_text
@@ -144,8 +150,14 @@ def index(request: HttpRequest) -> JsonResponse:
             "regions": _abs(request, reverse("api:regions")),
             "search": _abs(request, reverse("api:search")) + "?q=",
             "documentation": "Zie README.md, hoofdstuk 'JSON-API'.",
+            "openapi": _abs(request, reverse("api:openapi")),
         },
     )
+
+
+@api_view
+def openapi_document(request: HttpRequest) -> JsonResponse:
+    return _json(request, openapi.document())
 
 
 @api_view
@@ -193,25 +205,20 @@ def schools(request: HttpRequest, region: str) -> JsonResponse:
     public = Assignment.objects.published().visible_to(ANONYMOUS).select_related("role")
     qs = selectors.schools_for_region(region=region_obj).prefetch_related(Prefetch("assignments", queryset=public))
     query = query_text(request.GET.get("q"), max_length=100)
-    if query:
-        qs = qs.filter(selectors.name_filter(query))
-    paginator = Paginator(qs.order_by("name", "pk"), PAGE_SIZE)
+    if query:  # the school finder's order: a code or postcode first, then names
+        qs = [m.school for m in find_schools(query, region=region_obj, limit=PAGE_SIZE)]
+        prefetch_related_objects(qs, Prefetch("assignments", queryset=public))
+    else:
+        qs = qs.order_by("name", "pk")
+    scopes = school_scopes(region=region_obj)
+    paginator = Paginator(qs, PAGE_SIZE)
     number = ascii_int(request.GET.get("pagina") or "1", max_digits=6)
     if number is None or not 1 <= number <= paginator.num_pages:
         return _error("Deze pagina bestaat niet. Gebruik ?pagina=1 tot en met " + str(paginator.num_pages) + ".", 400)
     page = paginator.page(number)
     results = [
         {
-            "slug": s.slug,
-            "name": s.name,
-            "sector": s.sector.code,
-            "municipality": s.municipality.name,
-            "brin": s.brin,
-            "location_number": s.location_number,
-            "postcode": s.postcode,
-            "city": s.city,
-            "url": _abs(request, s.get_absolute_url()),
-            "is_demo": s.is_demo,
+            **school_data(s, scopes, lambda path: _abs(request, path)),
             "contacts": [
                 {"role": a.role.slug, "role_name": a.role.name, "name": a.person_name, "phone": a.phone, "email": a.email}
                 for a in s.assignments.all()
@@ -284,77 +291,10 @@ def search_view(request: HttpRequest) -> JsonResponse:
 
 
 @api_view
-def hsds(request: HttpRequest, region: str) -> JsonResponse:
-    """Open Referral HSDS-style JSON: organisations with their services, phones, contacts and schedules."""
+def hsds(request: HttpRequest, region: str) -> HttpResponseRedirect:
+    """The region's organisations, fully nested with their services, from the HSDS 3.0 API (one implementation)."""
     region_obj = _region_or_error(region)
-    roles = Role.objects.published().select_related("region").prefetch_related("sectors")
-    orgs = list(
-        selectors.organisations_for_region(region=region_obj, viewer=ANONYMOUS).prefetch_related(
-            Prefetch("roles", queryset=roles)
-        )
-    )
-    out = []
-    for org in orgs:
-        channels = list(org.channels.all())
-        emails = [c.value for c in channels if c.kind == "email"]
-        websites = [c.value for c in channels if c.kind == "website"]
-        phones = [
-            {"id": f"{org.slug}-phone-{i}", "number": c.value, "type": "voice", "description": c.label}
-            for i, c in enumerate(c for c in channels if c.kind == "phone")
-        ]
-        schedules = [
-            {
-                "id": f"{org.slug}-schedule-{h['weekday']}-{h['opens']}",
-                "byday": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][h["weekday"]],
-                "freq": "WEEKLY",
-                "opens_at": h["opens"],
-                "closes_at": h["closes"],
-                "description": h["note"],
-            }
-            for h in _hours(org)
-        ]
-        addresses = [
-            {
-                "id": f"{org.slug}-address-{i}",
-                "address_1": c.value,
-                "address_type": "physical" if c.kind == "address" else "postal",
-                "country": "NL",
-            }
-            for i, c in enumerate(c for c in channels if c.kind in ("address", "postal_address"))
-        ]
-        services = [
-            {
-                "id": f"{region_obj.slug}/{role.slug}",
-                "name": role.name,
-                "alternate_name": role.abbreviation,
-                "description": role.summary or role.tasks[:500],
-                "url": _abs(request, role.get_absolute_url()),
-                "email": emails[0] if emails else None,
-                "status": "active",
-                "eligibility_description": role.approach_for,
-                "phones": phones,
-                "schedules": schedules,
-                "attributes": [
-                    {"taxonomy_term": {"term": s.code, "vocabulary": "wie-doet-wat-sector"}} for s in role.sectors.all()
-                ],
-            }
-            for role in org.roles.all()
-        ]
-        out.append(
-            {
-                "id": f"{region_obj.slug}/{org.slug}",
-                "name": org.name,
-                "alternate_name": org.short_name,
-                "description": org.description,
-                "email": emails[0] if emails else None,
-                "website": websites[0] if websites else None,
-                "url": _abs(request, org.get_absolute_url()),
-                "phones": phones,
-                "addresses": addresses,
-                "schedules": schedules,
-                "services": services,
-                "last_modified": org.updated_at.isoformat(),
-                "source": _source(org),
-            }
-        )
-    return _json(request, {"hsds_version": "3.0", "region": region_obj.slug, "name": region_obj.name, "organizations": out})
+    query = urlencode({"regio": region_obj.slug, "full_service": "true", "per_page": MAX_PER_PAGE})
+    response = HttpResponsePermanentRedirect(reverse("hsds:organizations") + "?" + query)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

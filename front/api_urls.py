@@ -8,6 +8,7 @@ app_name = "api"
 
 urlpatterns = [
     path("", api.index, name="index"),
+    path("openapi.json", api.openapi_document, name="openapi"),
     path("regios/", api.regions, name="regions"),
     path("zoeken/", api.search_view, name="search"),
     path("<slug:region>/organisaties/", api.organisations, name="organisations"),

@@ -51,7 +51,20 @@ class FlowNodeForm(forms.ModelForm):
 
     class Meta:
         model = FlowNode
-        fields = ("flow", "order", "slug", "kind", "title", "body", "answers", "organisations", "expectations", "sensitive")
+        fields = (
+            "flow",
+            "order",
+            "slug",
+            "kind",
+            "title",
+            "body",
+            "answers",
+            "organisations",
+            "expectations",
+            "sensitive",
+            "source_document",
+            "source_section",
+        )
 
 
 def node_spec(slug: str, kind: str, order: int, answers: list[dict]) -> NodeSpec:

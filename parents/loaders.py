@@ -41,6 +41,8 @@ def load_parent_flow(loader: Loader, src: Source, item: dict) -> None:
                 "organisations": loader.refs(src, Organisation, node.get("organisations"), f"{where}/{node['slug']}"),
                 "expectations": text(node, "expectations"),
                 "sensitive": bool(node.get("sensitive", False)),
+                # A node names its own section; its document is the file's unless it says otherwise.
+                **(loader.source_fields(src, node) if node.get("source") else {"source_document": "", "source_section": ""}),
             },
         )
     stale = flow.nodes.exclude(slug__in=wanted)

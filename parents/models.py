@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from directory.models import Organisation
 from regions.models import SluggedContent
+from regions.sources import SOURCE_CHOICES, SourceMixin
 
 
 class ParentFlow(SluggedContent):
@@ -44,7 +45,7 @@ class NodeKind(models.TextChoices):
     OUTCOME = "outcome", _("Uitkomst")
 
 
-class FlowNode(models.Model):
+class FlowNode(SourceMixin, models.Model):
     """A question with its answers, or an outcome with the organisations to contact."""
 
     region_path = "flow__region"
@@ -72,6 +73,9 @@ class FlowNode(models.Model):
         default=False,
         help_text=_("Toont een knop om snel weg te gaan en zet geen antwoorden in de adresbalk."),
     )
+    # A node's own source; an outcome without one shows the flow's source (`shown_source`).
+    source_document = models.CharField(_("bron"), max_length=40, choices=SOURCE_CHOICES, blank=True)
+    source_section = models.CharField(_("bronhoofdstuk"), max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -89,6 +93,10 @@ class FlowNode(models.Model):
     @property
     def is_outcome(self) -> bool:
         return self.kind == NodeKind.OUTCOME
+
+    def shown_source(self) -> SourceMixin:
+        """What a page names as this step's source: its own when it has one, else its flow's."""
+        return self if self.source_document else self.flow
 
     def answer_list(self) -> list[dict]:
         return [a for a in self.answers or [] if isinstance(a, dict)]

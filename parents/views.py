@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from directory.models import ContactChannel, Organisation, School
+from directory.models import ContactChannel, Organisation, OrganisationKind, School
 from parents.models import FlowNode, ParentFlow
 from regions.cache import cache_public_page
 from regions.models import Municipality
@@ -109,10 +109,35 @@ def home(request: HttpRequest) -> HttpResponse:
             region = school.region if school else None
         else:
             region = municipality.region
+            if municipality.scope_note:
+                return partly_covered(request, municipality)
         if region is not None and not region.is_national:
             return redirect("parents:region", region=region.slug)
         not_found = True
     return render(request, "parents/home.html", {"regions": region_list(), "place": place, "not_found": not_found})
+
+
+def partly_covered(request: HttpRequest, municipality: Municipality) -> HttpResponse:
+    """A place the handbook names only in passing: say what it covers there, never send parents into a flow for elsewhere.
+
+    The samenwerkingsverbanden of the region and any wijkteam the handbook places in this municipality are shown with
+    the contacts the handbook gives, and nothing else.
+    """
+    organisations = (
+        Organisation.objects.published()
+        .filter(region=municipality.region)
+        .prefetch_related(Prefetch("channels", queryset=ContactChannel.objects.visible_to(request.user)))
+        .select_related("region")
+    )
+    context = {
+        "municipality": municipality,
+        "region": municipality.region,
+        "partnerships": organisations.filter(kind=OrganisationKind.SWV),
+        "local_teams": organisations.filter(
+            kind__in=[OrganisationKind.WIJKTEAM, OrganisationKind.GEMEENTE], service_areas__municipality=municipality
+        ).distinct(),
+    }
+    return render(request, "parents/partly_covered.html", context)
 
 
 @cache_public_page

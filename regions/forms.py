@@ -29,7 +29,7 @@ CONTENT_FIELDS = ["status", "publish_from", "expire_on", "source_document", "sou
 class MunicipalityForm(forms.ModelForm):
     class Meta:
         model = Municipality
-        fields = ["region", "slug", "name", "source_document", "source_section"]
+        fields = ["region", "slug", "name", "scope_note", "source_document", "source_section"]
 
 
 class CorrectionForm(forms.Form):

@@ -54,6 +54,63 @@ class Child:
     rows: list[dict] = field(default_factory=list)
 
 
+def keywords(item: dict) -> str:
+    """The item's zoekwoorden: a YAML list or one comma-separated string, stored as one comma-separated line."""
+    value = item.get("zoekwoorden") or item.get("keywords") or []  # FAQs and who-pays rows say `keywords:`
+    if isinstance(value, str):
+        value = value.split(",")
+    return ", ".join(str(v).strip() for v in value if str(v).strip())
+
+
+class Item(dict):
+    """One item of a content file that remembers which keys the loader read.
+
+    A key no loader reads would be dropped without a word (a `source:` on a node, a misspelt `frequncy:`); after the
+    run every key that was never read is refused by name, so the file and the models cannot silently drift apart.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read: set = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+
+def tracked(value: Any) -> Any:
+    """`value` with every mapping in it (at any depth) turned into an `Item`."""
+    if isinstance(value, dict):
+        return Item({key: tracked(v) for key, v in value.items()})
+    if isinstance(value, list):
+        return [tracked(v) for v in value]
+    return value
+
+
+def unread_keys(value: Any, where: str) -> list[str]:
+    """'where: key' for every key of every `Item` in `value` that no loader read; only read values are searched."""
+    found = []
+    if isinstance(value, Item):
+        for key in value:
+            if key not in value.read:
+                found.append(f"{where}: onbekend veld '{key}' (wordt niet geladen; verwijder het of geef het model dit veld)")
+            else:
+                found += unread_keys(dict.__getitem__(value, key), f"{where}/{key}")
+    elif isinstance(value, list):
+        for n, v in enumerate(value, start=1):
+            label = v.get("slug") if isinstance(v, Item) and dict.__contains__(v, "slug") else n
+            found += unread_keys(v, f"{where}[{label}]")
+    return found
+
+
 def text(item: dict, key: str) -> str:
     """A text value of an item, without the blank lines YAML's block style leaves around it."""
     return (item.get(key) or "").strip()
@@ -74,7 +131,7 @@ def read_files(paths: list[Path], sections: list[Section]) -> list[Source]:
         unknown = set(data) - known
         if unknown:
             errors.append(f"{path.name}: onbekende onderdelen: {', '.join(sorted(unknown))}")
-        sources.append(Source(path=path, data=data))
+        sources.append(Source(path=path, data={key: tracked(value) for key, value in data.items()}))
     if errors:
         raise ImportRefused(errors)
     return sources
@@ -206,6 +263,13 @@ class Loader:
                 for src in self.sources:
                     for item in src.data.get(section.key) or []:
                         section.finish(self, src, item)
+        if not self.errors:  # after other errors some items were never read: their keys are not the problem
+            for section in self.sections:
+                for src in self.sources:
+                    for item in src.data.get(section.key) or []:
+                        label = dict.get(item, "slug", "?") if isinstance(item, dict) else "?"
+                        for problem in unread_keys(item, f"{section.key} '{label}'"):
+                            self.errors.append(f"{src.name}: {problem}")
         if self.errors:
             raise ImportRefused(self.errors)
         return self.summary

@@ -10,10 +10,11 @@ def region_list() -> QuerySet[Region]:
     return Region.objects.filter(is_national=False)
 
 
-def region_get(*, slug: str) -> Region:
-    """The region for a URL part; national material has no region pages of its own."""
+def region_get(*, slug: str, national: bool = False) -> Region:
+    """The region for a URL part; national material has no region pages of its own, only object pages (`national`)."""
+    regions = Region.objects.all() if national else Region.objects.filter(is_national=False)
     try:
-        return Region.objects.get(slug=slug, is_national=False)
+        return regions.get(slug=slug)
     except Region.DoesNotExist:
         raise NotFound("Deze regio bestaat niet.") from None
 

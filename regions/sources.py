@@ -1,5 +1,7 @@
 """The handbooks that content is taken from, by seed file name."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 SOURCE_DOCUMENTS = {
@@ -18,6 +20,10 @@ SOURCE_DOCUMENTS = {
 }
 SOURCE_CHOICES = list(SOURCE_DOCUMENTS.items())
 
+# A seed file's code or name at the start of a section ("002: Bezoekadres", "001_321a2dbf725851ff.txt – Bijlage 2"):
+# readers know the document by its title, which the source line already gives.
+FILE_CODE = re.compile(r"^\s*(?:\d{3}_[0-9a-f]+\.txt|\d{3})\s*[:–-]\s*")
+
 
 class SourceMixin:
     """Readable title of the handbook an object was taken from."""
@@ -27,3 +33,14 @@ class SourceMixin:
     @property
     def source_title(self) -> str:
         return str(SOURCE_DOCUMENTS.get(self.source_document, self.source_document))
+
+    @property
+    def source_section_label(self) -> str:
+        """The section as readers know it: without a file code in front."""
+        return FILE_CODE.sub("", getattr(self, "source_section", "") or "")
+
+    @property
+    def source_label(self) -> str:
+        """Document title and section, as the source line under content reads them."""
+        section = self.source_section_label
+        return f"{self.source_title}, {section}" if section else self.source_title

@@ -33,3 +33,22 @@ def phone_href(number: str) -> str:
     if digits.startswith("0") and not digits.startswith("00") and len(digits) == 10:
         digits = "+31" + digits[1:]
     return f"tel:{digits}"
+
+
+# Dutch area codes of three characters (the rest, outside 06 and these, have four: 0294 for Weesp).
+SHORT_AREA_CODES = frozenset(
+    "010 013 015 020 023 024 026 030 033 035 036 038 040 043 045 046 050 053 055 058 070 071 072 073 074 075 076 077 078"
+    " 079 084 085 087 088 091".split()
+)
+
+
+def phone_display(number: str) -> str:
+    """DUO writes phone numbers as digits only ('0206263396'); people read '020 626 3396'. Anything else as given."""
+    digits = (number or "").strip()
+    if not re.fullmatch(r"0[1-9][0-9]{8}", digits):
+        return number or ""
+    if digits.startswith("06"):
+        return f"06 {digits[2:6]} {digits[6:]}"
+    if digits[:3] in SHORT_AREA_CODES:
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    return f"{digits[:4]} {digits[4:6]} {digits[6:8]} {digits[8:]}"

@@ -13,6 +13,7 @@ from routes.forms import (
     SituationForm,
     StepForm,
     StepTransitionForm,
+    TopicForm,
     TriggerForm,
     TriggerRuleForm,
 )
@@ -25,6 +26,7 @@ from routes.models import (
     SituationContact,
     Step,
     StepTransition,
+    Topic,
     Trigger,
     TriggerRule,
 )
@@ -131,3 +133,11 @@ class QuickscanThemeAdmin(ContentAdmin):
     list_display = ("order", "name", "region", "status")
     search_fields = ("name",)
     inlines = (QuickscanItemInline,)
+
+
+@admin.register(Topic)
+class TopicAdmin(ContentAdmin):
+    form = TopicForm
+    list_display = ("title", "region", "order", "status")
+    search_fields = ("title", "body")
+    filter_horizontal = ("routes", "steps", "situations")

@@ -16,6 +16,7 @@ from routes.models import (
     SituationContact,
     Step,
     StepTransition,
+    Topic,
     Trigger,
     TriggerRule,
 )
@@ -87,6 +88,7 @@ class TriggerForm(forms.ModelForm):
             "level",
             "match",
             "target_share",
+            "situations",
             *CONTENT_FIELDS,
         ]
 
@@ -100,13 +102,41 @@ class TriggerRuleForm(forms.ModelForm):
 class SituationForm(forms.ModelForm):
     class Meta:
         model = Situation
-        fields = ["region", "slug", "title", "description", "sectors", "route", "step", *CONTENT_FIELDS]
+        fields = ["region", "slug", "title", "description", "keywords", "sectors", "route", "step", "faqs", *CONTENT_FIELDS]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        if region is not None and any(not region.accepts(faq.region) for faq in cleaned.get("faqs") or []):
+            self.add_error("faqs", _("Kies vragen uit dezelfde regio of landelijke vragen."))
+        return cleaned
 
 
 class SituationContactForm(forms.ModelForm):
     class Meta:
         model = SituationContact
         fields = ["situation", "role", "order"]
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["region", "slug", "order", "title", "body", "routes", "steps", "situations", *CONTENT_FIELDS]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        region = cleaned.get("region")
+        if region is not None:
+            others = [
+                *(r for r in cleaned.get("routes") or [] if r.region_id != region.pk),
+                *(s for s in cleaned.get("steps") or [] if s.route.region_id != region.pk),
+                *(s for s in cleaned.get("situations") or [] if s.region_id != region.pk),
+            ]
+            if others:
+                raise forms.ValidationError(
+                    _("Koppel een onderwerp alleen aan routes, stappen en situaties uit dezelfde regio."), code="other_region"
+                )
+        return cleaned
 
 
 class QuickscanThemeForm(forms.ModelForm):
@@ -143,6 +173,8 @@ def whole_number(label, maximum: int) -> forms.IntegerField:
 class AttendanceCheckForm(forms.Form):
     sick_reports_12w = whole_number(_("Aantal ziekmeldingen in de laatste 12 weken"), 60)
     consecutive_sick_days = whole_number(_("Aantal dagen achter elkaar ziek (nu)"), 365)
+    # Amsterdam's thuiszitter rule counts whole weeks without any school (TriggerRule.Metric.ABSENT_WEEKS).
+    absent_weeks = whole_number(_("Aantal weken volledig zonder onderwijs (nu)"), 104)
     unexcused_hours_4w = forms.DecimalField(
         label=_("Uren ongeoorloofd verzuim in de laatste 4 weken"),
         widget=NUMBER,

@@ -6,9 +6,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import models
 
-from directory.models import Meeting, Role
+from directory.models import Faq, Meeting, Role
 from regions import trash
-from regions.loading import Child, Loader, Section, Source, text
+from regions.loading import Child, Loader, Section, Source, keywords, text
 from routes.forms import (
     PhaseForm,
     QuickscanItemForm,
@@ -18,10 +18,11 @@ from routes.forms import (
     SituationForm,
     StepForm,
     StepTransitionForm,
+    TopicForm,
     TriggerForm,
     TriggerRuleForm,
 )
-from routes.models import Phase, Route, Step
+from routes.models import Phase, Route, Situation, Step
 
 
 def load_phase(loader: Loader, src: Source, item: dict) -> None:
@@ -161,6 +162,7 @@ def load_trigger(loader: Loader, src: Source, item: dict) -> None:
             "level": item.get("level"),
             "match": item.get("match", "any"),
             "target_share": str(item.get("target_share") or "")[:120],
+            "situations": loader.refs(src, Situation, item.get("situations"), where),
             **loader.source_fields(src, item),
         },
         children=[Child("rules", TriggerRuleForm, "trigger", rules)],
@@ -178,6 +180,7 @@ def load_situation(loader: Loader, src: Source, item: dict) -> None:
         {
             "title": item["title"],
             "description": text(item, "description"),
+            "keywords": keywords(item),
             "sectors": loader.sector_list(src, item.get("sectors"), where),
             "route": route,
             "step": step,
@@ -203,10 +206,58 @@ def load_quickscan_theme(loader: Loader, src: Source, item: dict) -> None:
     )
 
 
+def load_topic(loader: Loader, src: Source, item: dict) -> None:
+    """A handbook passage with its own page; `steps` are written 'route/step'."""
+    where = f"onderwerp '{item['slug']}'"
+    steps = []
+    for value in item.get("steps") or []:
+        route_slug, _, step_slug = str(value).partition("/")
+        route = loader.ref(src, Route, route_slug, where)
+        step = Step.objects.filter(route=route, slug=step_slug).first() if route else None
+        if route and step is None:
+            loader.error(src, where, f"verwijst naar onbekende stap '{value}'")
+        elif step:
+            steps.append(step)
+    loader.upsert(
+        src,
+        TopicForm,
+        {"region": src.region, "slug": item["slug"]},
+        {
+            "order": item.get("order", 0),
+            "title": item["title"],
+            "body": text(item, "body"),
+            "routes": loader.refs(src, Route, item.get("routes"), where),
+            "steps": steps,
+            "situations": loader.refs(src, Situation, item.get("situations"), where),
+            **loader.source_fields(src, item),
+        },
+    )
+
+
+def load_faq_situations(loader: Loader, src: Source, item: dict) -> None:
+    """The situations a question concerns, written on the question in the files and stored on the situation.
+
+    The question itself was loaded by `directory`; if it was refused, that error is already on the list.
+    """
+    faq = Faq.objects.filter(region=src.region, slug=item["slug"]).first()
+    if faq is None:
+        return
+    where = f"veelgestelde vraag '{item['slug']}'"
+    wanted = loader.refs(src, Situation, item.get("situations"), where)
+    for situation in wanted:
+        if not situation.region.accepts(faq.region):
+            loader.error(src, where, f"situatie '{situation.slug}' hoort bij een andere regio dan deze vraag")
+    if {s.pk for s in wanted} != set(faq.situations.values_list("pk", flat=True)):
+        faq.situations.set(wanted)
+        loader.summary.add("updated", str(Situation._meta.verbose_name_plural))
+
+
 SECTIONS = [
     Section("phases", load_phase),
     Section("routes", load_route, finish=load_transitions),
-    Section("triggers", load_trigger),
     Section("situations", load_situation),
+    Section("triggers", load_trigger),  # after situations: a trigger names the situations it is about
     Section("quickscan", load_quickscan_theme),
+    Section("topics", load_topic),
+    Section("faq", load_faq_situations),  # after directory's own "faq" section and after the situations
 ]

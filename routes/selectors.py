@@ -9,9 +9,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from directory.models import ContactChannel, Meeting, Role, School
+from directory.selectors import evaluations, faq_queryset
 from regions.models import Region
 from regions.selectors import region_list
-from routes.models import Phase, Route, Situation, Step, StepTransition, Trigger
+from routes.models import Phase, Route, Situation, Step, StepTransition, Topic, Trigger
 
 ROLE_QS = Role.objects.published().select_related("region")
 
@@ -19,7 +20,13 @@ ROLE_QS = Role.objects.published().select_related("region")
 def _steps_queryset() -> QuerySet[Step]:
     return Step.objects.select_related("phase", "regie_role__region").prefetch_related(
         Prefetch("roles", queryset=ROLE_QS),
-        Prefetch("meetings", queryset=Meeting.objects.published().select_related("region")),
+        Prefetch(
+            "meetings",
+            queryset=Meeting.objects.published()
+            .select_related("region", "chair__region")
+            .prefetch_related(Prefetch("evaluation", queryset=evaluations())),
+        ),
+        Prefetch("topics", queryset=topics()),
         Prefetch("next_links", queryset=StepTransition.objects.select_related("to_step")),
         Prefetch("previous_links", queryset=StepTransition.objects.select_related("from_step")),
         Prefetch(
@@ -29,15 +36,30 @@ def _steps_queryset() -> QuerySet[Step]:
     )
 
 
+def topics() -> QuerySet[Topic]:
+    return Topic.objects.published().select_related("region")
+
+
+def topics_for_region(*, region: Region | None) -> QuerySet[Topic]:
+    return topics().filter(region=region)
+
+
+def topic_get(*, region: Region | None, slug: str) -> Topic:
+    return get_object_or_404(topics_for_region(region=region), slug=slug)
+
+
 def routes_for_region(*, region: Region) -> QuerySet[Route]:
     return Route.objects.published().filter(region=region).select_related("region").prefetch_related("sectors")
 
 
-def routes_for_school(school: School) -> QuerySet[Route]:
-    """The routes of the school's region that apply to its sector (or to every sector)."""
+def routes_for_school(school: School, *, sectors: list | None = None) -> QuerySet[Route]:
+    """The routes of the school's region that apply to its sectors (or to every sector), each with its main line
+    of steps in `main_steps`: the first is where a school starts."""
+    sectors = sectors if sectors is not None else [school.sector]
     return (
         routes_for_region(region=school.region)
-        .filter(Q(sectors=school.sector) | Q(sectors__isnull=True))
+        .filter(Q(sectors__in=sectors) | Q(sectors__isnull=True))
+        .prefetch_related(Prefetch("steps", queryset=Step.objects.filter(branch="").order_by("order"), to_attr="main_steps"))
         .distinct()
         .order_by("name")
     )
@@ -48,7 +70,7 @@ def routes_with_steps(*, region: Region) -> QuerySet[Route]:
         Route.objects.published()
         .filter(region=region)
         .select_related("region")
-        .prefetch_related(Prefetch("steps", queryset=_steps_queryset()), "sectors")
+        .prefetch_related(Prefetch("steps", queryset=_steps_queryset()), "sectors", Prefetch("topics", queryset=topics()))
     )
 
 
@@ -111,14 +133,20 @@ def situations_for_region(*, region: Region) -> QuerySet[Situation]:
         Situation.objects.published()
         .filter(region=region)
         .select_related("region", "route__region", "step")
-        .prefetch_related("sectors", Prefetch("contacts__role", queryset=ROLE_QS.select_related("organisation__region")))
+        .prefetch_related(
+            "sectors",
+            Prefetch("contacts__role", queryset=ROLE_QS.select_related("organisation__region")),
+            Prefetch("topics", queryset=topics()),
+            Prefetch("triggers", queryset=Trigger.objects.published().filter(rules__isnull=False).distinct()),
+        )
     )
 
 
 def situation_get(*, region: Region, slug: str, viewer) -> Situation:
     return get_object_or_404(
         situations_for_region(region=region).prefetch_related(
-            Prefetch("contacts__role__organisation__channels", queryset=ContactChannel.objects.visible_to(viewer))
+            Prefetch("contacts__role__organisation__channels", queryset=ContactChannel.objects.visible_to(viewer)),
+            Prefetch("faqs", queryset=faq_queryset()),
         ),
         slug=slug,
     )

@@ -1,11 +1,11 @@
-"""Route pages, "waar staan we?", the attendance check, situations and the comparison across regions."""
+"""Route pages, "waar staan we?", the attendance check, situations, the comparison across regions and the quickscan."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from regions.cache import cache_public_page
-from regions.selectors import region_get
-from routes import selectors
+from regions.selectors import national_region, region_get
+from routes import quickscan, selectors
 from routes.forms import AttendanceCheckForm
 
 
@@ -57,3 +57,37 @@ def compare(request: HttpRequest) -> HttpResponse:
     phases, regions, cells = selectors.phases_with_steps()
     rows = [(phase, [cells.get((phase.pk, region.pk), []) for region in regions]) for phase in phases]
     return render(request, "routes/compare.html", {"rows": rows, "regions": regions})
+
+
+@cache_public_page
+def topic_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    region_obj = region_get(slug=region)
+    topic = selectors.topic_get(region=region_obj, slug=slug)
+    return render(request, "routes/topic_detail.html", {"region": region_obj, "topic": topic})
+
+
+@cache_public_page
+def national_topic(request: HttpRequest, slug: str) -> HttpResponse:
+    topic = selectors.topic_get(region=national_region(), slug=slug)
+    return render(request, "routes/topic_detail.html", {"region": None, "topic": topic})
+
+
+def quickscan_form(request: HttpRequest) -> HttpResponse:
+    """The Kenniskaart quickscan: a GET form, and with answers in the URL a summary per theme. Nothing is stored."""
+    filled = quickscan.read(quickscan.themes(), request.GET)
+    context = {"filled": filled, "ratings": quickscan.RATINGS, "query": request.GET.urlencode()}
+    response = render(request, "routes/quickscan.html", context, status=400 if filled.errors else 200)
+    response["Cache-Control"] = "private, no-store"  # a team's own assessment: never kept by a shared cache
+    return response
+
+
+def quickscan_csv(request: HttpRequest) -> HttpResponse:
+    filled = quickscan.read(quickscan.themes(), request.GET)
+    if filled.errors:
+        context = {"filled": filled, "ratings": quickscan.RATINGS, "query": ""}
+        response = render(request, "routes/quickscan.html", context, status=400)
+    else:
+        response = HttpResponse(quickscan.to_csv(filled), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="quickscan-samenwerking.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response

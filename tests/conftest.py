@@ -4,6 +4,8 @@ import os
 import shutil
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from regions.models import Region
 from tests import factories
@@ -20,6 +22,32 @@ def _empty_cache():
     from tests.caching import clear_cache
 
     clear_cache()
+
+
+@pytest.fixture(scope="module")
+def handbook(django_db_setup, django_db_blocker):
+    """The handbook content, loaded once for the test module that asks for it and rolled back after its last test.
+
+    Each test still runs in its own transaction on top, so what one test changes the next does not see. Loading
+    takes seconds; once per module instead of once per test keeps the suite within CI's time. A test that needs a
+    database without the handbook goes before the module's first test that asks for this.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def data(region_a):
+    """A small dataset in region A: two of everything (tests.factories.region_dataset)."""
+    return factories.region_dataset(region_a, size=2)
+
+
+@pytest.fixture
+def content_no_demo(db):
+    """The handbook content as `.ci/serve` loads it: no fictional schools."""
+    call_command("load_content", "--no-demo", verbosity=0)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from directory.models import (
     Partnership,
     Role,
     School,
+    SchoolScope,
     ServiceArea,
 )
 from regions.models import ContentStatus, Municipality, Region, RegionMembership, Sector
@@ -96,6 +97,18 @@ class SchoolFactory(ContentFactory):
     municipality = factory.SubFactory(MunicipalityFactory, region=factory.SelfAttribute("..region"))
     sector = factory.LazyFunction(lambda: sector("po"))
     is_demo = True
+
+
+class SchoolScopeFactory(ContentFactory):
+    class Meta:
+        model = SchoolScope
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory, region=factory.SelfAttribute("..region"))
+
+    @factory.post_generation
+    def sectors(self, create, codes, **kwargs):
+        self.sectors.set([sector(code) for code in codes or ["po"]])
 
 
 class AssignmentFactory(ContentFactory):

@@ -20,8 +20,8 @@ def load(*args) -> str:
 
 
 @pytest.fixture
-def content(db):
-    load()
+def content(handbook, db):
+    """The handbook, loaded once for this module (tests/conftest.py)."""
     return {r.slug: r for r in Region.objects.all()}
 
 
@@ -33,6 +33,12 @@ def channels(slug: str, region: str) -> list[str]:
 
 def digits(value: str) -> str:
     return re.sub(r"\D", "", value)
+
+
+# Before the first test that asks for the handbook: this one needs a database without it.
+def test_no_demo_skips_the_demo_schools(db):
+    load("--no-demo")
+    assert not School.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -157,11 +163,6 @@ def test_demo_schools_are_marked_and_can_be_left_out(content):
 def test_loading_twice_changes_nothing(content):
     output = load()
     assert "aangemaakt: 0, bijgewerkt: 0" in output
-
-
-def test_no_demo_skips_the_demo_schools(db):
-    load("--no-demo")
-    assert not School.objects.exists()
 
 
 @pytest.mark.parametrize(

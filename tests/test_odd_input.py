@@ -11,8 +11,6 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.http import QueryDict
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -23,7 +21,7 @@ from hypothesis import strategies as st
 from directory.models import GlossaryTerm, Organisation, Role, School
 from parents.models import FlowNode
 from regions.models import Region
-from routes.models import Route, Situation
+from routes.models import Route, Situation, Topic
 from tests.caching import clear_cache
 
 # Not public: the admin and the editors' preview need a staff login; the password-reset confirmation checks a
@@ -34,12 +32,16 @@ NOT_PUBLIC = {"invite", "preview", "password_reset_confirm"}
 SLUG_MODELS = {
     "directory:term": GlossaryTerm,
     "front:school": School,
+    "front:school_feed": School,
     "directory:school_vcard": School,
     "front:role": Role,
     "directory:organisation": Organisation,
     "routes:route": Route,
     "routes:situation": Situation,
+    "routes:topic": Topic,
+    "routes:national_topic": Topic,
 }
+NATIONAL = {"routes:national_topic"}  # a <slug> that names the national region's object
 
 UNKNOWN = "onbekend"  # a parameter no view reads
 
@@ -116,7 +118,9 @@ def example_url(name: str, client: Client) -> str:
     if "slug" in parts:
         assert name in SLUG_MODELS, f"{name}: say in SLUG_MODELS which object its <slug> names"
         objects = SLUG_MODELS[name].objects.published().order_by("pk")
-        obj = (objects.filter(region__is_national=False) if "region" in parts else objects).first()
+        if "region" in parts or name in NATIONAL:
+            objects = objects.filter(region__is_national=name in NATIONAL)
+        obj = objects.first()
         kwargs = {"slug": obj.slug, **({"region": obj.region.slug} if "region" in parts else {})}
         return reverse(name, kwargs=kwargs)
     if parts == {"region", "node"}:
@@ -125,9 +129,13 @@ def example_url(name: str, client: Client) -> str:
     if parts == {"region"}:
         for region in Region.objects.filter(is_national=False).order_by("slug"):
             url = reverse(name, kwargs={"region": region.slug})
-            if client.get(url).status_code == 200:
+            if client.get(url).status_code in (200, 301):  # hsds.json redirects to the HSDS API
                 return url
         raise AssertionError(f"{name}: no region answers 200")
+    if parts == {"hsds_id"}:  # an HSDS detail: the first item of its list
+        listing = "hsds:taxonomies" if name == "hsds:taxonomy" else f"{name}s"
+        first = client.get(reverse(listing)).json()["contents"][0]
+        return reverse(name, kwargs={"hsds_id": first["id"]})
     assert not parts, f"{name}: teach example_url the parts of its URL: {parts}"
     return reverse(name)
 
@@ -155,10 +163,9 @@ def recording_reads():
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """The handbook content, loaded once for this module and rolled back after it; per URL its parameters."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_content", verbosity=0)
+def site(handbook, django_db_blocker):
+    """Per URL of the handbook content (loaded once for this module, tests/conftest.py) its parameters."""
+    with django_db_blocker.unblock():
         clear_cache()
         client = Client(raise_request_exception=False)
         urls = {name: example_url(name, client) for name in PATTERNS}
@@ -169,11 +176,10 @@ def site(django_db_setup, django_db_blocker):
                 client.get(url, {UNKNOWN: "1"})  # a parameter binds most views' forms, so they read every field
             params[name] = sorted(names - {UNKNOWN})
         yield {"urls": urls, "params": params}
-        transaction.set_rollback(True)
 
 
 def test_every_public_url_is_tested(site):
-    assert {"front:school", "parents:region", "api:schools", "api:hsds", "correction"} <= set(site["urls"])
+    assert {"front:school", "parents:region", "api:schools", "api:hsds", "hsds:organization", "correction"} <= set(site["urls"])
     assert all(name.split(":")[0] != "admin" for name in site["urls"])
 
 
@@ -190,6 +196,11 @@ def test_every_public_url_is_tested(site):
         ("correction", {"pagina"}),
         ("api:schools", {"q", "pagina"}),
         ("api:search", {"q", "regio", "sector"}),
+        (
+            "hsds:services",
+            {"page", "per_page", "search", "full", "taxonomy_term_id", "organization_id", "modified_after", "regio"},
+        ),
+        ("hsds:organizations", {"page", "per_page", "search", "full", "full_service", "regio", "format"}),
     ],
 )
 def test_the_parameters_each_view_reads_are_found(site, name, expected):

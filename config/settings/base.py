@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "regions.cache.SessionPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -176,7 +177,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Demo schools and people are fictional; production can hide them.
-SHOW_DEMO_DATA = env_bool("SHOW_DEMO_DATA", True)
+# The fictional demo schools confuse next to the real ones from DUO: shown only where asked (tests, benchmark).
+SHOW_DEMO_DATA = env_bool("SHOW_DEMO_DATA", False)
 
 LOGGING = {
     "version": 1,
@@ -184,3 +186,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Debian's hunspell-nl (apt-get install hunspell-nl): search splits Dutch compounds with it (front/search/compounds.py).
+HUNSPELL_DICTIONARY = env_str("HUNSPELL_DICTIONARY", "/usr/share/hunspell/nl")

@@ -17,3 +17,7 @@ SHOW_DEMO_DATA = True
 # Serve static files straight from the source folders; tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # The test database is thrown away after the run, so no commit needs to wait for the disk: transactional tests
+    # (the browser tests' live server) commit at every save, and their flush after each test is a commit too.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

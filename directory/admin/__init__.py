@@ -7,8 +7,10 @@ and assignments is in `imports`.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from directory.admin.evaluations import MeetingEvaluationAdmin
 from directory.admin.imports import ImportBatchAdmin
 from directory.forms import (
+    DUO_FIELDS,
     AssignmentForm,
     ContactChannelForm,
     FaqForm,
@@ -20,6 +22,7 @@ from directory.forms import (
     ResponsibilityForm,
     RoleForm,
     SchoolForm,
+    SchoolScopeForm,
     ServiceAreaForm,
 )
 from directory.models import (
@@ -34,11 +37,12 @@ from directory.models import (
     Responsibility,
     Role,
     School,
+    SchoolScope,
     ServiceArea,
 )
 from regions.admin.base import PUBLICATION_FIELDSET, SOURCE_FIELDSET, ContentAdmin, ScopedInlineMixin
 
-__all__ = ["ImportBatchAdmin"]
+__all__ = ["ImportBatchAdmin", "MeetingEvaluationAdmin"]
 
 
 class ContactChannelInline(ScopedInlineMixin, admin.TabularInline):
@@ -69,7 +73,7 @@ class OrganisationAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
     inlines = (ContactChannelInline, OpeningHoursInline, ServiceAreaInline)
     fieldsets = (
-        (None, {"fields": ("region", "name", "short_name", "slug", "kind", "description")}),
+        (None, {"fields": ("region", "name", "short_name", "slug", "kind", "description", "keywords")}),
         PUBLICATION_FIELDSET,
         SOURCE_FIELDSET,
     )
@@ -86,7 +90,7 @@ class RoleAdmin(ContentAdmin):
     filter_horizontal = ("sectors",)
     list_select_related = ("region", "organisation")
     fieldsets = (
-        (None, {"fields": ("region", "name", "abbreviation", "slug", "organisation", "sectors", "summary")}),
+        (None, {"fields": ("region", "name", "abbreviation", "slug", "organisation", "sectors", "summary", "keywords")}),
         (_("Handboek"), {"fields": ("tasks", "approach_for", "not_for", "contact")}),
         PUBLICATION_FIELDSET,
         SOURCE_FIELDSET,
@@ -104,7 +108,7 @@ class AssignmentInline(ScopedInlineMixin, admin.TabularInline):
 @admin.register(School)
 class SchoolAdmin(ContentAdmin):
     form = SchoolForm
-    list_display = ("name", "sector", "municipality", "brin", "location_number", "region", "is_demo", "status")
+    list_display = ("name", "sector", "municipality", "brin", "location_number", "region", "is_demo", "closed_on", "status")
     list_filter = ("region", "sector", "is_demo", "status")
     search_fields = ("name", "brin", "city", "postcode")
     prepopulated_fields = {"slug": ("name",)}
@@ -116,6 +120,10 @@ class SchoolAdmin(ContentAdmin):
         (
             _("Adres en contact"),
             {"fields": ("brin", "location_number", "street", "postcode", "city", "phone", "email", "website")},
+        ),
+        (
+            _("Uit DUO's lijst"),
+            {"fields": DUO_FIELDS, "classes": ("collapse",)},
         ),
         PUBLICATION_FIELDSET,
         SOURCE_FIELDSET,
@@ -195,6 +203,23 @@ class PartnershipAdmin(ContentAdmin):
     filter_horizontal = ("municipalities",)
     fieldsets = (
         (None, {"fields": ("region", "name", "slug", "sector", "organisation", "municipalities")}),
+        PUBLICATION_FIELDSET,
+        SOURCE_FIELDSET,
+    )
+
+
+@admin.register(SchoolScope)
+class SchoolScopeAdmin(ContentAdmin):
+    """Which municipalities and sectors a region's handbook covers; the DUO import and the school pages follow it."""
+
+    form = SchoolScopeForm
+    list_display = ("__str__", "coverage", "partnership_known", "region", "status")
+    list_filter = ("region", "coverage")
+    list_select_related = ("region", "municipality")
+    filter_horizontal = ("sectors",)
+    fieldsets = (
+        (None, {"fields": ("region", "municipality", "place", "sectors", "coverage", "partnership_known")}),
+        (_("Wat het handboek zegt"), {"fields": ("covers", "not_covered")}),
         PUBLICATION_FIELDSET,
         SOURCE_FIELDSET,
     )

@@ -1,5 +1,6 @@
 """Who does what: organisations and their contacts, samenwerkingsverbanden, roles, meetings, schools, reference."""
 
+from directory.models.evaluations import EvaluationQuestion, MeetingEvaluation
 from directory.models.imports import ImportBatch, ImportKind, ImportPlan
 from directory.models.organisations import (
     WEEKDAYS,
@@ -18,6 +19,7 @@ from directory.models.partnerships import Partnership
 from directory.models.reference import Faq, GlossaryTerm, Responsibility
 from directory.models.roles import Meeting, Role
 from directory.models.schools import Assignment, AssignmentQuerySet, School
+from directory.models.scope import Coverage, SchoolScope
 
 __all__ = [
     "WEEKDAYS",
@@ -25,12 +27,15 @@ __all__ = [
     "AssignmentQuerySet",
     "ChannelKind",
     "ContactChannel",
+    "Coverage",
+    "EvaluationQuestion",
     "Faq",
     "GlossaryTerm",
     "ImportBatch",
     "ImportKind",
     "ImportPlan",
     "Meeting",
+    "MeetingEvaluation",
     "OpeningHours",
     "Organisation",
     "OrganisationKind",
@@ -38,6 +43,7 @@ __all__ = [
     "Responsibility",
     "Role",
     "School",
+    "SchoolScope",
     "ServiceArea",
     "Visibility",
     "VisibleMixin",

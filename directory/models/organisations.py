@@ -73,6 +73,11 @@ class Organisation(SluggedContent):
     short_name = models.CharField(_("korte naam"), max_length=60, blank=True)
     kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices)
     description = models.TextField(_("beschrijving"), blank=True, help_text=_("Eenvoudige opmaak (Markdown) mag."))
+    keywords = models.TextField(
+        _("zoekwoorden"),
+        blank=True,
+        help_text=_('Woorden die mensen gebruiken als ze dit zoeken, gescheiden door komma\'s: "gepest", "spijbelen".'),
+    )
 
     class Meta(SluggedContent.Meta):
         ordering = ["region", "name"]

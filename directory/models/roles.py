@@ -31,6 +31,11 @@ class Role(SluggedContent):
     approach_for = models.TextField(_("aanspreekbaar op"), blank=True, help_text=_("Waarvoor kun je bij deze rol terecht?"))
     not_for = models.TextField(_("niet voor"), blank=True, help_text=_("Waarvoor kun je hier niet terecht?"))
     contact = models.TextField(_("contact"), blank=True, help_text=_("Hoe bereik je deze rol?"))
+    keywords = models.TextField(
+        _("zoekwoorden"),
+        blank=True,
+        help_text=_('Woorden die mensen gebruiken als ze dit zoeken, gescheiden door komma\'s: "gepest", "spijbelen".'),
+    )
 
     class Meta(SluggedContent.Meta):
         ordering = ["region", "name"]

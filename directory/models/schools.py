@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,6 +16,30 @@ from directory.models.partnerships import Partnership
 from directory.models.roles import Role
 from regions.models import Content, ContentQuerySet, Municipality, Sector, SluggedContent
 from regions.text import phone_href
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII words: 'Lycéum  De Proef' -> 'lyceum de proef', '1017 RV' -> '1017 rv'."""
+    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"['’`´]", "", re.sub(r"[^a-z0-9'’`´]+", " ", text)).split())
+
+
+def school_search_text(school: School) -> str:
+    """What the school finder matches: name, street, place, municipality, postcode with and without its space,
+    the vestigingscode and the BRIN, folded to plain lower-case words."""
+    postcode = (school.postcode or "").replace(" ", "")
+    municipality = school.municipality.name if school.municipality_id else ""
+    parts = [
+        school.name,
+        school.street,
+        school.city,
+        municipality,
+        school.postcode,
+        postcode,
+        school.brin + school.location_number,
+        school.brin,
+    ]
+    return " ".join(fold(p) for p in parts if p)
 
 
 class School(SluggedContent):
@@ -41,6 +68,32 @@ class School(SluggedContent):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     is_demo = models.BooleanField(_("voorbeeld"), default=False, help_text=_("Fictieve school uit de voorbeeldgegevens."))
+    # What DUO's list says about the location, kept as DUO writes it; the importer fills these.
+    board_number = models.CharField(_("bevoegd gezag (nummer)"), max_length=10, blank=True)
+    denomination = models.CharField(_("denominatie"), max_length=80, blank=True)
+    duo_kind = models.CharField(
+        _("soort (DUO)"), max_length=20, blank=True, help_text=_("DUO's soort primair onderwijs: BAO, SBAO, SO, VSO of (V)SO.")
+    )
+    structure = models.CharField(
+        _("onderwijsstructuur"), max_length=80, blank=True, help_text=_("Bijvoorbeeld VBO/MAVO/HAVO/VWO.")
+    )
+    cluster = models.CharField(
+        _("cluster"), max_length=2, blank=True, help_text=_("Cluster van het speciaal onderwijs (1 tot 4).")
+    )
+    education = models.CharField(_("onderwijs (DUO)"), max_length=200, blank=True)
+    duo_date = models.DateField(_("datum DUO-gegevens"), null=True, blank=True)
+    search_text = models.TextField(
+        _("zoektekst"),
+        blank=True,
+        editable=False,
+        help_text=_("Naam, adres, plaats en codes zonder accenten: de schoolzoeker leest dit."),
+    )
+    closed_on = models.DateField(
+        _("gesloten op"),
+        null=True,
+        blank=True,
+        help_text=_("De dag dat deze vestiging niet meer in DUO's lijst stond; de school blijft bewaard met haar toewijzingen."),
+    )
 
     class Meta(SluggedContent.Meta):
         ordering = ["region", "name"]
@@ -57,8 +110,28 @@ class School(SluggedContent):
     def __str__(self) -> str:
         return f"{self.name} ({self.city})" if self.city else self.name
 
+    @property
+    def code(self) -> str:
+        """DUO's vestigingscode: the BRIN (instellingscode) and the 2-digit location number, e.g. 21AB00."""
+        return f"{self.brin}{self.location_number}" if self.brin else ""
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+    @property
+    def sector_codes(self) -> list[str]:
+        """The sectors this location serves: a (V)SO location is SO and VSO at one address."""
+        if self.duo_kind == "(V)SO":
+            return ["so", "vso"]
+        return [self.sector.code]
+
     def get_absolute_url(self) -> str:
         return reverse("front:school", kwargs={"region": self.region.slug, "slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = school_search_text(self)
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         super().clean()

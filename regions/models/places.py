@@ -86,6 +86,14 @@ class Municipality(SourceMixin, models.Model):
     region = models.ForeignKey(Region, verbose_name=_("regio"), on_delete=models.PROTECT, related_name="municipalities")
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("naam"), max_length=120)
+    scope_note = models.TextField(
+        _("wat het handboek hier beschrijft"),
+        blank=True,
+        help_text=_(
+            "Alleen invullen als het handboek deze gemeente maar zijdelings noemt: dan sturen we ouders niet naar de "
+            "wegwijzer van de regio, maar tonen we deze tekst. Markdown mag."
+        ),
+    )
     source_document = models.CharField(_("bron"), max_length=40, choices=SOURCE_CHOICES, default="redactie")
     source_section = models.CharField(_("bronhoofdstuk"), max_length=300, blank=True)
     history = HistoricalRecords()

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from regions.text import phone_display as format_phone
 from regions.text import phone_href as tel_link
 from regions.text import render_markdown
 
@@ -24,6 +25,12 @@ def source(obj) -> dict:
 def phone_href(number: str) -> str:
     """The digits of a phone number for a tel: link (without the scheme)."""
     return tel_link(number or "").removeprefix("tel:")
+
+
+@register.filter
+def phone_display(number: str) -> str:
+    """'0206263396' -> '020 626 3396' (DUO's digits, as people read a number)."""
+    return format_phone(number)
 
 
 @register.filter

@@ -12,7 +12,6 @@ def test_home_region_school_then_call_the_lpa(live_server, page, content, axe):
     axe.check(page)
     page.get_by_role("link", name="Amsterdam-Diemen").first.click()
     axe.check(page)
-    page.get_by_role("link", name="Zoek een school").click()
     page.get_by_label("Naam, plaats of postcode").fill("De Linde")
     page.get_by_role("button", name="Zoek school").click()
     page.get_by_role("link", name="Voorbeeldschool De Linde").click()

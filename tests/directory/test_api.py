@@ -6,13 +6,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.caching import clear_cache
-
-
-@pytest.fixture
-def data(region_a):
-    clear_cache()
-    return factories.region_dataset(region_a, size=2)
 
 
 def test_regions_lists_the_three_regions_not_the_national_scope(client, db):
@@ -79,17 +72,20 @@ def test_control_characters_in_a_school_search_are_left_out(client, data):
     assert response.status_code == 200 and response.json()["count"] == 3  # School 0-0, 0-1 and 0-2
 
 
-def test_hsds_export_has_organisations_with_services_phones_and_schedules(client, data):
-    body = client.get("/api/v1/amsterdam-diemen/hsds.json").json()
-    org = next(o for o in body["organizations"] if o["name"] == "Buurtteam 0")
+def test_hsds_export_is_the_hsds_api_for_the_region(client, data):
+    response = client.get("/api/v1/amsterdam-diemen/hsds.json")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/hsds/organizations?regio=amsterdam-diemen&full_service=true&per_page=100"
+    body = client.get(response["Location"]).json()
+    org = next(o for o in body["contents"] if o["name"] == "Buurtteam 0")
     assert org["phones"][0]["number"] == "020-555 1000"
     assert org["email"] == "team0@example.org"
-    assert org["schedules"][0]["byday"] == "MO"
+    assert org["services"][0]["schedules"][0]["byday"] == "MO"
     assert org["services"][0]["name"] == "Wijkteammedewerker 0"
     assert "06-1234 5000" not in str(body)
 
 
-@pytest.mark.parametrize("path", ["organisaties/", "rollen/", "scholen/", "routes/", "hsds.json"])
+@pytest.mark.parametrize("path", ["organisaties/", "rollen/", "scholen/", "routes/"])
 def test_api_queries_do_not_grow_with_the_data(client, region_a, region_b, path):
     factories.region_dataset(region_a, size=1)
     factories.region_dataset(region_b, size=10)

@@ -78,3 +78,35 @@ def test_dry_run_reports_but_saves_nothing(db):
 def test_a_missing_file_is_reported(db):
     with pytest.raises(CommandError, match="niet gevonden"):
         load(SAMPLES / "bestaat-niet.yaml")
+
+
+@pytest.mark.parametrize(
+    ("original", "changed", "named"),
+    [
+        (
+            "    tasks: Houdt",
+            "    frequncy: wekelijks\n    tasks: Houdt",
+            "good.yaml: roles 'lpa-test': onbekend veld 'frequncy'",
+        ),
+        (
+            "{slug: twee, order: 2, title: Bespreken,",
+            "{slug: twee, order: 2, title: Bespreken, bron: x,",
+            "good.yaml: routes 'route-test'/steps[twee]: onbekend veld 'bron'",
+        ),
+        (
+            "    source: {section: OT}",
+            "    source: {section: OT, lines: 12}",
+            "good.yaml: meetings 'ot-test'/source: onbekend veld 'lines'",
+        ),
+    ],
+)
+def test_a_key_no_model_carries_is_refused_by_file_and_key_and_nothing_is_written(db, tmp_path, original, changed, named):
+    """A key no loader reads (a step's `bron:`, a misspelt key) used to vanish without a word; now the load is refused."""
+    text = (SAMPLES / "good.yaml").read_text()
+    assert original in text
+    path = tmp_path / "good.yaml"
+    path.write_text(text.replace(original, changed, 1))
+    with pytest.raises(CommandError) as excinfo:
+        load(SAMPLES / "phases.yaml", path)
+    assert named in str(excinfo.value)
+    assert not Role.objects.filter(slug="lpa-test").exists()

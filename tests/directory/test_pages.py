@@ -9,16 +9,6 @@ from tests import factories
 from tests.caching import clear_cache
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    clear_cache()
-
-
-@pytest.fixture
-def data(region_a):
-    return factories.region_dataset(region_a, size=2)
-
-
 def page_urls(data) -> dict[str, str]:
     region = data["route"].region.slug
     school, role, org = data["schools"][0], data["roles"][0], data["organisations"][0]

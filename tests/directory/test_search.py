@@ -1,9 +1,12 @@
-"""Search: glossary-driven synonyms, typos, grouping, filters, highlighting and helpful empty pages."""
+"""Search: glossary-driven synonyms, typos, one ranked list, filters, highlighting and helpful empty pages."""
+
+import re
 
 import pytest
 from django.urls import reverse
 
 from front.search import search
+from front.search.snippets import snippet
 from routes.models import TriggerRule
 from tests import factories
 
@@ -86,12 +89,25 @@ def test_the_snippet_marks_the_matched_words_and_escapes_editor_text(region_a):
     assert "<script>" not in hit.snippet
 
 
-def test_search_page_groups_results_by_kind(client, amsterdam_roles, region_a):
+def test_a_snippet_from_the_middle_of_a_long_text_starts_and_ends_with_whole_words():
+    text = " ".join(f"woord{i:03}" for i in range(60)) + " thuiszitten " + " ".join(f"tekst{i:03}" for i in range(60))
+    for shift in range(8):  # wherever the cut would fall inside a word
+        shown = re.sub(r"</?mark>", "", snippet("x" * shift + text, ["thuiszitten"]))
+        assert shown.startswith("… ") and shown.endswith(" …") and "thuiszitten" in shown
+        words = shown.removeprefix("… ").removesuffix(" …").split()
+        assert all(re.fullmatch(r"(x*woord|tekst)\d{3}|thuiszitten", w) for w in words), words
+
+
+def test_search_page_ranks_results_in_one_list_each_saying_its_kind(client, amsterdam_roles, region_a):
     response = client.get(reverse("front:search"), {"q": "lpa", "regio": "amsterdam-diemen"})
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Rollen" in html and "Begrippen" in html
-    assert html.index("Leerplichtambtenaar") < html.index(">Begrippen</h2>")
+    results = re.findall(
+        r'<li class="search-result">.*?<a [^>]*>([^<]*)</a>.*?<p class="meta">([^·<]*)·', response.content.decode(), re.S
+    )
+    kinds = {title: kind.strip() for title, kind in results}
+    assert kinds["Leerplichtambtenaar (lpa)"] == "Rol"
+    assert "Begrip" in kinds.values()
+    assert [t for t, _ in results].index("Leerplichtambtenaar (lpa)") < [k.strip() for _, k in results].index("Begrip")
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def test_the_school_page_asks_to_sign_in_only_when_something_is_hidden(client, d
 @pytest.mark.parametrize("path", ["organisaties/", "scholen/", "hsds.json"])
 def test_the_api_never_gives_professionals_only_details_not_even_to_a_professional(client, data, professional, path):
     client.force_login(professional)
-    body = client.get(f"/api/v1/{data['route'].region.slug}/{path}").content.decode()
+    body = client.get(f"/api/v1/{data['route'].region.slug}/{path}", follow=True).content.decode()
     assert PRIVATE_CHANNEL not in body and PRIVATE_PERSON not in body and "06-1111 2222" not in body
 
 

@@ -7,11 +7,11 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from directory.models import Faq, Partnership, Responsibility, Role
+from directory.models import Faq, MeetingEvaluation, Partnership, Responsibility, Role
 from parents.models import ParentFlow
 from regions.admin.base import ScopedHistoryAdmin
 from regions.models import Correction, DeletedObject, Municipality, Region, RegionMembership, Sector
-from routes.models import Phase, QuickscanTheme
+from routes.models import Phase, QuickscanTheme, Topic
 from tests import factories
 
 
@@ -24,6 +24,9 @@ def build(model: str, region, tag: str):
         return factories.RoleFactory(region=region, slug=name, name=name)
     if model == "school":
         return factories.SchoolFactory(region=region, slug=name, name=name)
+    if model == "schoolscope":
+        municipality = Municipality.objects.create(region=region, slug=name, name=name)
+        return factories.SchoolScopeFactory(region=region, municipality=municipality)
     if model == "assignment":
         return factories.AssignmentFactory(school=factories.SchoolFactory(region=region), person_name=name)
     if model == "meeting":
@@ -54,6 +57,13 @@ def build(model: str, region, tag: str):
         )
     if model == "municipality":
         return Municipality.objects.create(region=region, slug=name, name=name)
+    if model == "meetingevaluation":
+        meeting = factories.MeetingFactory(region=region, slug=f"{name}-overleg", name=f"{name} overleg")
+        return MeetingEvaluation.objects.create(
+            region=region, slug=name, meeting=meeting, title=name, frequency="drie keer per jaar", status="published"
+        )
+    if model == "topic":
+        return Topic.objects.create(region=region, slug=name, title=name, body="x", status="published")
     raise ValueError(model)
 
 

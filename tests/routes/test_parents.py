@@ -2,7 +2,6 @@
 admin and the loader both validate."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from directory.models import ContactChannel, Organisation
@@ -50,9 +49,8 @@ def test_a_broken_flow_is_refused_with_a_dutch_reason(nodes, message):
 
 
 @pytest.fixture
-def content(db):
-    clear_cache()
-    call_command("load_content", verbosity=0)
+def content(handbook, db):
+    """The handbook, loaded once for this module (tests/conftest.py)."""
 
 
 def region_url(region="amsterdam-diemen", pad=""):

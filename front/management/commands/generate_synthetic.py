@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from front.search.index import rebuild as rebuild_search_index
 from front.synthetic import SCALES, RealContentPresent, generate
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         try:
             counts = generate(scale=SCALES[scale], seed=seed)
+            rebuild_search_index()  # generate() writes in bulk, without the signals that keep the index
         except RealContentPresent as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(self.style.SUCCESS("Synthetisch aangemaakt: " + ", ".join(f"{k}: {v}" for k, v in counts.items())))
