@@ -2,8 +2,9 @@
 
 1. The question's intent is read and its question words dropped ("wie betaalt dyslexieonderzoek" -> intent
    "wie betaalt", words ["dyslexieonderzoek"]).
-2. Each word becomes alternatives: its stem, its compound parts, a participle's base, the other names of a
-   glossary term it names, and for a word the index does not know, the nearest known word (a typo).
+2. Each word becomes alternatives: its stem, its compound parts (together, and each alone as a weaker reading), a
+   participle's base, the other names of a glossary term it names, and for a word the index does not know, the
+   nearest known word (a typo).
 3. The database's text index returns the documents holding any alternative (backends.py).
 4. Python scores them with weights.py and keeps what is published, in scope and in the chosen sector.
 """
@@ -132,6 +133,10 @@ def _parse(text: str) -> tuple[list[Word], dict[str, int], list[str], str]:
                 word.alternatives.append(Alternative([extra], "base", word.text))
         if parts:
             word.alternatives.append(Alternative(list(parts), "parts", word.text))
+            # One part alone is a weaker reading: "opvoedondersteuning" finds "opvoed- en opgroeivragen".
+            for part in dict.fromkeys(parts):
+                if len(part) >= weights.PART_MIN_LENGTH and part != own:
+                    word.alternatives.append(Alternative([part], "part", part))
     # A glossary name of several words ("intern begeleider") gives each of its words the other names.
     for gram, names in by_gram.items():
         for word in words:
@@ -144,6 +149,10 @@ def _parse(text: str) -> tuple[list[Word], dict[str, int], list[str], str]:
     corrected, changed = [], False
     for word in words:
         word.alternatives = [a for a in word.alternatives if all(t in frequencies for t in a.terms)]
+        if not any(a.how == "parts" for a in word.alternatives):
+            # A part alone is a reading only when the content knows every part: "belastingaangifte" is not about
+            # the one page that says "belasting".
+            word.alternatives = [a for a in word.alternatives if a.how != "part"]
         replacement = fold(word.text)
         if not word.alternatives and len(word.text) >= weights.TYPO_MIN_LENGTH and not word.text.isdigit():
             near = _nearest(stem(fold(word.text)))
@@ -178,9 +187,9 @@ def _score(row: tuple, words: list[Word], frequencies: dict[str, int], total: in
     _, kind, _, _, title, keywords, body = row
     fields = {"title": title.split(), "keywords": keywords.split(), "body": body.split()}
     sets = {name: set(terms) for name, terms in fields.items()}
-    score, matched, title_hit, in_title = 0.0, [], set(), 0
+    score, matched, title_hit, in_title, shares = 0.0, [], set(), 0, {}
     for word in words:
-        best, title_match = 0.0, False
+        best, title_match, share = 0.0, False, 0.0
         for alt in word.alternatives:
             idf = math.log(1 + total / max(min(frequencies.get(t, 1) for t in alt.terms), 1))
             for name, terms in sets.items():
@@ -193,17 +202,19 @@ def _score(row: tuple, words: list[Word], frequencies: dict[str, int], total: in
                         title_hit.update(alt.terms)
                         title_match = True
                     best = max(best, value)
+                    share = max(share, weights.PART_SHARE if alt.how == "part" else 1.0)
         if best:
             score += best
             matched.append(fold(word.text))
+            shares[fold(word.text)] = share
             in_title += title_match
-    # A known word the page lacks counts half (people paraphrase); a word no page holds counts whole.
-    found = sum(_weight(w, frequencies, total) for w in words if fold(w.text) in matched)
-    missing = sum(
-        _weight(w, frequencies, total) * (weights.MISSING_KNOWN if w.alternatives else 1.0)
-        for w in words
-        if fold(w.text) not in matched
-    )
+    # A known word the page lacks counts half (people paraphrase); a word no page holds counts whole. A word
+    # matched by one of its parts only is found in part.
+    found = missing = 0.0
+    for w in words:
+        weight, share = _weight(w, frequencies, total), shares.get(fold(w.text), 0.0)
+        found += weight * share
+        missing += weight * (1 - share) * (weights.MISSING_KNOWN if w.alternatives else 1.0)
     coverage = found / (found + missing) if found else 0.0
     if not matched or (len(words) > 1 and coverage <= least):
         return 0.0, []

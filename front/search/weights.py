@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
-FIELD = {"title": 3.0, "keywords": 3.0, "body": 1.0}
+FIELD = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 TITLE_WHOLE = 3.0  # every word of the title was asked for: "jeugdarts" is the Jeugdarts, before a page that mentions one
 BODY_REPEAT = 0.2  # per extra occurrence in the body, up to BODY_REPEAT_MAX of them
 BODY_REPEAT_MAX = 4
-MATCH = {"word": 1.0, "base": 0.9, "parts": 0.8, "glossary": 0.75, "typo": 0.7}
+MATCH = {"word": 1.0, "base": 0.9, "parts": 0.8, "glossary": 0.75, "typo": 0.7, "part": 0.4}
+PART_MIN_LENGTH = 4  # a part searched alone: shorter parts ("pas", "leer") are too common to say anything alone
+PART_SHARE = 0.5  # how much of a compound one of its parts alone answers
 
 KIND = {
     "role": 1.3,
@@ -44,7 +46,7 @@ INTENTS: list[tuple[str, re.Pattern, dict[str, float]]] = [
     ("wat doen", re.compile(r"\b(wat|hoe)\s+(moet|kan|doe|kun|ga)\s+(ik|je|we|jij|u)\b|\bwat\s+te\s+doen\b|\bwat\s+nu\b"),
      {"situation": 1.5, "step": 1.3, "trigger": 1.2, "term": 0.6}),
     ("wie", re.compile(r"^\s*(wie|bij\s+wie|naar\s+wie|met\s+wie)\b|\bwie\s+(is|belt|bel|helpt|doet)\b"),
-     {"role": 1.8, "organisation": 1.5, "meeting": 0.9, "situation": 0.7, "step": 0.7, "term": 0.5}),
+     {"role": 1.8, "organisation": 1.5, "meeting": 0.9, "step": 0.7, "term": 0.5}),
 ]  # fmt: skip
 
 MISSING_KNOWN = 0.5  # how much a known word a page lacks counts against it, against 1 for a word no page holds

@@ -38,6 +38,17 @@ def test_a_compound_and_its_parts_find_each_other(region_a, written, asked):
     assert urls(search(asked, region=region_a))[:1] == [role.get_absolute_url()]
 
 
+def test_one_part_of_a_compound_finds_a_page_when_the_content_knows_every_part(region_a):
+    situation = factories.SituationFactory(region=region_a, slug="opvoed", title="Opvoed- en opgroeivragen",
+                                           description="Vragen van ouders over de opvoeding.")  # fmt: skip
+    factories.RoleFactory(region=region_a, slug="ib", name="Intern begeleider", tasks="Regelt extra ondersteuning in de klas.")
+    # "opvoedondersteuning" is on no page, nor are its two parts on one; the page about "opvoed-" is the answer.
+    assert urls(search("opvoedondersteuning", region=region_a))[:1] == [situation.get_absolute_url()]
+    # "aangifte" is on no page: the one page that says "belasting" is not about a "belastingaangifte".
+    factories.RoleFactory(region=region_a, slug="arts", name="Jeugdarts", tasks="Let op de belasting van het kind.")
+    assert search("belastingaangifte", region=region_a).hits == []
+
+
 def test_a_participle_finds_the_verb(region_a):
     role = factories.RoleFactory(region=region_a, slug="jgz", name="Jeugdarts", approach_for="Trends in de klas, zoals pesten.")
     assert urls(search("hij wordt gepest", region=region_a))[:1] == [role.get_absolute_url()]
