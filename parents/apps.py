@@ -6,4 +6,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ParentsConfig(AppConfig):
     name = "parents"
-    verbose_name = _(" guided flows of plain questions that end at the right door.:Ouders")
+    verbose_name = _("Ouders")

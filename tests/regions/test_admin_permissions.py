@@ -364,3 +364,13 @@ def test_view_on_site_still_leads_an_editor_to_their_own_content(client, editor_
     client.force_login(editor_a)
     response = client.get(f"/beheer/r/{ContentType.objects.get_for_model(role).pk}/{role.pk}/")
     assert response.status_code == 302 and response["Location"].endswith(role.get_absolute_url())
+
+
+def test_the_admin_index_names_every_app_in_dutch(client, editor_a):
+    # An editor reads these headings first; two once showed a module's English docstring ("home, region overview, ...").
+    client.force_login(editor_a)
+    page = client.get(reverse("admin:index")).content.decode()
+    headings = re.findall(r"<caption>\s*<a [^>]*>([^<]+)</a>", page)
+    assert len(headings) >= 5
+    for heading in headings:
+        assert not re.search(r"\b(the|of|and|that|pages|flows|home)\b", heading, re.IGNORECASE), heading
