@@ -182,8 +182,10 @@ def _weight(word: Word, frequencies: dict[str, int], total: int) -> float:
     return max(math.log(1 + total / max(min(frequencies.get(t, 1) for t in a.terms), 1)) for a in word.alternatives)
 
 
-def _score(row: tuple, words: list[Word], frequencies: dict[str, int], total: int, kinds: dict[str, float], least: float):
-    """(score, matched words) of one candidate document."""
+def _score(row: tuple, words: list[Word], word_weights: list[float], frequencies: dict[str, int], total: int,
+           kinds: dict[str, float], least: float):  # fmt: skip
+    """(score, matched words) of one candidate document; `word_weights` are _weight() of `words`, the same for every
+    candidate."""
     _, kind, _, _, title, keywords, body = row
     fields = {"title": title.split(), "keywords": keywords.split(), "body": body.split()}
     sets = {name: set(terms) for name, terms in fields.items()}
@@ -211,8 +213,8 @@ def _score(row: tuple, words: list[Word], frequencies: dict[str, int], total: in
     # A known word the page lacks counts half (people paraphrase); a word no page holds counts whole. A word
     # matched by one of its parts only is found in part.
     found = missing = 0.0
-    for w in words:
-        weight, share = _weight(w, frequencies, total), shares.get(fold(w.text), 0.0)
+    for w, weight in zip(words, word_weights, strict=True):
+        share = shares.get(fold(w.text), 0.0)
         found += weight * share
         missing += weight * (1 - share) * (weights.MISSING_KNOWN if w.alternatives else 1.0)
     coverage = found / (found + missing) if found else 0.0
@@ -257,9 +259,10 @@ def search(query: str, *, region: Region | None = None, sector: Sector | None = 
 
 
 def _scored(rows, words, frequencies, total, kinds, least: float) -> list:
+    word_weights = [_weight(w, frequencies, total) for w in words]
     scored = []
     for row in rows:
-        score, matched = _score(row, words, frequencies, total, kinds, least)
+        score, matched = _score(row, words, word_weights, frequencies, total, kinds, least)
         if score > 0:
             scored.append((score, row, matched))
     return scored

@@ -15,7 +15,7 @@ TITLE_WHOLE = 3.0  # every word of the title was asked for: "jeugdarts" is the J
 BODY_REPEAT = 0.2  # per extra occurrence in the body, up to BODY_REPEAT_MAX of them
 BODY_REPEAT_MAX = 4
 MATCH = {"word": 1.0, "base": 0.9, "parts": 0.8, "glossary": 0.75, "typo": 0.7, "part": 0.4}
-PART_MIN_LENGTH = 4  # a part searched alone: shorter parts ("pas", "leer") are too common to say anything alone
+PART_MIN_LENGTH = 4  # a part searched alone: shorter parts ("pas", "ver") are too common to say anything alone
 PART_SHARE = 0.5  # how much of a compound one of its parts alone answers
 
 KIND = {
